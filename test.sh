@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test of the project: the .NET suites (SDK surface, plugins, emulator, solution,
+# CLI) and, when the panel exists, its unit and browser tests. Installs what it needs first.
+# Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+log=$(mktemp)
+status=0
+
+echo "== .NET tests"
+dotnet test AdoptionCrm.sln -c Release --logger "console;verbosity=minimal" 2>&1 | tee "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+if [ -f WebResources/package.json ]; then
+  echo "== panel: install, unit tests, build"
+  ( cd WebResources && npm ci --no-audit --no-fund && npm test && npm run build ) 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+fi
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Vitest prints "Tests  N passed (M)" / "N failed"; count those too.
+vpassed=$(grep -E '^ +Tests ' "$log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+vfailed=$(grep -E '^ +Tests ' "$log" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+passed=$((passed + vpassed)); failed=$((failed + vfailed))
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "a build or install step failed"; fi
+echo "$passed passed, $failed failed"
+exit $status
