@@ -1,0 +1,36 @@
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator;
+
+/// <summary>
+/// Dataverse error codes the emulator raises, with the platform's values (see
+/// shared/reference/dataverse-facts.md). Every platform error leaves the emulator as
+/// FaultException&lt;OrganizationServiceFault&gt;, exactly as the SDK surfaces it.
+/// </summary>
+public static class ErrorCodes
+{
+    public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+    public const int InvalidArgument = unchecked((int)0x80040203);
+    public const int AttributeCannotBeNull = -2147220989;
+    public const int IsvAborted = -2147220891; // 0x80040265, plug-in's own error
+    public const int DuplicateRecordEntityKey = unchecked((int)0x80060892);
+    public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
+    public const int ConcurrencyVersionNotProvided = unchecked((int)0x80060883);
+    public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004E023);
+    public const int QueryBuilderNoAttribute = unchecked((int)0x80041103);
+    public const int QueryBuilderNoEntity = unchecked((int)0x80040800);
+    public const int InvalidOperator = unchecked((int)0x80040203);
+    public const int MaxBatchSizeExceeded = unchecked((int)0x8004110D);
+    public const int NotEmulated = unchecked((int)0x80040800);
+}
+
+public static class Faults
+{
+    /// <summary>A fault with Dataverse's shape: ErrorCode, Message, and the message as the fault reason.</summary>
+    public static FaultException<OrganizationServiceFault> Create(int errorCode, string message)
+    {
+        var detail = new OrganizationServiceFault { ErrorCode = errorCode, Message = message, Timestamp = DateTime.UtcNow };
+        return new FaultException<OrganizationServiceFault>(detail, new FaultReason(message));
+    }
+}

@@ -1,0 +1,29 @@
+using AdoptionCrm.Solution.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator.Query;
+
+/// <summary>
+/// What the query engine reads: table metadata and rows, as seen by the current request (a
+/// transaction sees its own uncommitted writes). Rows are stored Entities holding SDK value types
+/// (string, int, decimal, double, bool, DateTime (UTC), Guid, OptionSetValue, EntityReference,
+/// Money). The engine must never mutate or hand out a stored row: it copies what it returns.
+/// </summary>
+public interface IQueryDataSource
+{
+    /// <summary>The table's metadata; throws the Dataverse fault for an unknown table.</summary>
+    TableDefinition GetTable(string logicalName);
+
+    /// <summary>Every row of the table, in insertion order.</summary>
+    IEnumerable<Entity> Scan(string logicalName);
+
+    /// <summary>
+    /// Rows whose <paramref name="column"/> equals <paramref name="value"/> (a Guid for lookups,
+    /// the raw value otherwise; strings compare case-insensitively) through an index, in insertion
+    /// order; null when that column has no index, so the caller falls back to <see cref="Scan"/>.
+    /// </summary>
+    IEnumerable<Entity>? Lookup(string logicalName, string column, object value);
+}
+
+/// <summary>Who runs a query and when: eq-userid and the date operators need these.</summary>
+public sealed record QueryContext(Guid CallerId, DateTime UtcNow);
