@@ -47,7 +47,9 @@ namespace Microsoft.Xrm.Sdk
     /// <summary>List collection behind EntityCollection.Entities and EntityReferenceCollection.</summary>
     public class DataCollection<T> : Collection<T>, IReadOnlyList<T>
     {
-        public DataCollection() { }
+        // Not public: the official listing has no DataCollection`1 constructor, so callers use the sealed
+        // collections (EntityReferenceCollection, OrganizationRequestCollection, ...) instead.
+        internal DataCollection() { }
         internal DataCollection(IList<T> list) : base(list) { }
 
         public void AddRange(params T[] items) { AddRange((IEnumerable<T>)items); }
