@@ -1,0 +1,45 @@
+// Signups per week as an inline SVG bar chart: no chart library, a few hundred bytes of code.
+import { h, svg } from "../dom";
+import { formatDate, type WeekBucket } from "../shape";
+
+const W = 520;
+const H = 120;
+const PAD_TOP = 8;
+const PAD_BOTTOM = 20;
+
+export function renderChart(buckets: readonly WeekBucket[], locale?: string): HTMLElement {
+  const total = buckets.reduce((s, b) => s + b.count, 0);
+  const peak = buckets.reduce((m, b) => (b.count > m.count ? b : m), buckets[0] ?? { start: 0, count: 0 });
+  const max = Math.max(1, peak.count);
+  const label = buckets.length
+    ? `Signups per week, last ${buckets.length} weeks: ${total} in all, most in the week of ${formatDate(peak.start, locale, "UTC")} (${peak.count}).`
+    : "No signups to chart.";
+
+  const plotH = H - PAD_TOP - PAD_BOTTOM;
+  const slot = W / Math.max(1, buckets.length);
+  const bar = Math.max(1, slot * 0.7);
+  const chart = svg("svg", {
+    class: "chart-svg",
+    attrs: { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": label, preserveAspectRatio: "none", "data-total": total },
+  });
+  buckets.forEach((b, i) => {
+    const bh = (b.count / max) * plotH;
+    const x = i * slot + (slot - bar) / 2;
+    chart.appendChild(
+      svg("rect", {
+        class: "bar",
+        attrs: { x: x.toFixed(1), y: (PAD_TOP + plotH - bh).toFixed(1), width: bar.toFixed(1), height: bh.toFixed(1), "data-count": b.count, rx: 1 },
+      }, svg("title", { text: `Week of ${formatDate(b.start, locale, "UTC")}: ${b.count} signup${b.count === 1 ? "" : "s"}` })),
+    );
+  });
+  chart.appendChild(svg("line", { class: "axis", attrs: { x1: 0, x2: W, y1: PAD_TOP + plotH + 0.5, y2: PAD_TOP + plotH + 0.5 } }));
+  if (buckets.length) {
+    chart.appendChild(svg("text", { class: "tick", attrs: { x: 0, y: H - 4 }, text: formatDate(buckets[0].start, locale, "UTC") }));
+    chart.appendChild(svg("text", { class: "tick", attrs: { x: W, y: H - 4, "text-anchor": "end" }, text: formatDate(buckets[buckets.length - 1].start, locale, "UTC") }));
+  }
+
+  return h("section", { class: "chart", attrs: { "aria-labelledby": "adopt-chart-title" } },
+    h("h2", { class: "section-title", attrs: { id: "adopt-chart-title" }, text: "Signups per week" }),
+    chart,
+  );
+}

@@ -1,0 +1,39 @@
+// The account's stage as a step bar, its score and the score's explanation.
+import { h } from "../dom";
+import { STAGES } from "../schema";
+import type { AccountSummary } from "../shape";
+import { formatCount } from "../shape";
+
+export function renderSummary(a: AccountSummary, locale?: string): HTMLElement {
+  const steps = h("ol", { class: "steps", attrs: { "aria-label": "Adoption stage" } });
+  STAGES.forEach((s, i) => {
+    const state = i < a.stageIndex ? "done" : i === a.stageIndex ? "current" : "todo";
+    // Use the org's own label for the current stage when the server sent one.
+    const label = i === a.stageIndex ? a.stageLabel : s.label;
+    steps.appendChild(
+      h("li", { class: `step step-${state}`, attrs: { "aria-current": state === "current" ? "step" : undefined } },
+        h("span", { class: "step-dot", attrs: { "aria-hidden": "true" } }),
+        h("span", { class: "step-label", text: label }),
+        state !== "current" ? h("span", { class: "visually-hidden", text: state === "done" ? " (reached)" : " (not yet)" }) : null,
+      ),
+    );
+  });
+
+  const count = a.adopterCount === null ? null
+    : h("div", { class: "metric" },
+        h("span", { class: "metric-value", text: formatCount(a.adopterCount, locale) }),
+        h("span", { class: "metric-label", text: a.adopterCount === 1 ? "adopter" : "adopters" }));
+
+  return h("section", { class: "summary", attrs: { "aria-labelledby": "adopt-title" } },
+    h("div", { class: "summary-head" },
+      h("h1", { class: "title", attrs: { id: "adopt-title" }, text: a.name ? `Adoption at ${a.name}` : "Adoption" }),
+      h("div", { class: "metrics" },
+        h("div", { class: "metric", attrs: { "data-testid": "score" } },
+          h("span", { class: "metric-value", text: a.scoreText }),
+          h("span", { class: "metric-label", text: "adoption score" })),
+        count)),
+    steps,
+    a.stageIndex < 0 ? h("p", { class: "muted", text: "No adoption stage yet." }) : null,
+    a.explanation ? h("p", { class: "explanation", attrs: { "data-testid": "explanation" }, text: a.explanation }) : null,
+  );
+}
