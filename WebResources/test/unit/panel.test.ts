@@ -1,0 +1,159 @@
+// The panel in a DOM: its states, the adopter grid, keyboard, and that untrusted text stays text.
+import { beforeEach, describe, expect, it } from "vitest";
+import { Panel } from "../../src/panel/app";
+import { ACCOUNT_ROW, context, fakeApi, lead, until, type Handler } from "./fakeXrm";
+
+const XSS = "<img src=x onerror=alert(1)>";
+let root: HTMLElement;
+beforeEach(() => {
+  document.body.textContent = "";
+  root = document.createElement("main");
+  document.body.appendChild(root);
+});
+
+function start(handler: Handler, opened: string[] = []) {
+  const api = fakeApi(handler);
+  const panel = new Panel(root, { now: () => Date.UTC(2026, 10, 4) });
+  panel.show({ ok: true, context: context(api, opened) });
+  return { api, panel };
+}
+
+const state = () => root.querySelector<HTMLElement>("[data-state]")?.dataset.state;
+const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[role="row"][data-index]'));
+
+function adopters(n: number, over: (i: number) => Record<string, unknown> = () => ({})) {
+  return Array.from({ length: n }, (_, i) => lead(i, over(i)));
+}
+
+describe("states", () => {
+  it("shows loading until data arrives, with aria-busy", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    start(async (c) => { await gate; return c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(2) }; });
+    expect(state()).toBe("loading");
+    expect(root.getAttribute("aria-busy")).toBe("true");
+    release();
+    await until(() => rows().length === 2);
+    expect(root.getAttribute("aria-busy")).toBe("false");
+    expect(state()).toBeUndefined();
+  });
+
+  it("says when nobody has signed up", async () => {
+    start((c) => (c.kind === "record" ? { ...ACCOUNT_ROW, adopt_adoptercount: 0 } : { entities: [] }));
+    await until(() => state() === "empty");
+    expect(root.textContent).toContain("No adopters yet");
+    expect(root.querySelector("svg")).toBeNull();
+  });
+
+  it("says when the user may not read the account (privilege error)", async () => {
+    start(() => Promise.reject({ errorCode: 2147746336, message: "Principal user is missing prvReadAccount privilege" }));
+    await until(() => state() === "permission");
+    expect(root.querySelector('[role="alert"]')).not.toBeNull();
+    expect(root.querySelector("button")).toBeNull(); // retrying won't grant a privilege
+  });
+
+  it("shows the account but a permission state when only leads are forbidden", async () => {
+    start((c) => (c.kind === "record" ? ACCOUNT_ROW : Promise.reject({ errorCode: -2147220960, message: "prvReadLead" })));
+    await until(() => state() === "permission");
+    await until(() => root.textContent!.includes("Adoption at Contoso"));
+  });
+
+  it("offers Retry after a network error, and Retry loads the data", async () => {
+    let fail = true;
+    const { api } = start((c) => {
+      if (fail) return Promise.reject(new TypeError("Failed to fetch"));
+      return c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(3) };
+    });
+    await until(() => state() === "network");
+    const retry = root.querySelector("button")!;
+    expect(retry.textContent).toBe("Retry");
+    fail = false;
+    retry.click();
+    await until(() => rows().length === 3);
+    expect(api.calls.length).toBe(4);
+  });
+
+  it("asks to save a new account and to open the panel from a form", () => {
+    const panel = new Panel(root);
+    panel.show({ ok: true, context: { ...context(fakeApi(() => ({}))), accountId: "" } });
+    expect(state()).toBe("unsaved");
+    panel.show({ ok: false, reason: "nocontext" });
+    expect(state()).toBe("nocontext");
+  });
+});
+
+describe("ready", () => {
+  it("shows stage, score, explanation, chart and adopters newest first", async () => {
+    start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(5) }));
+    await until(() => rows().length === 5);
+    const current = root.querySelector('[aria-current="step"]')!;
+    expect(current.textContent).toBe("Spreading");
+    expect(root.querySelectorAll(".step-done")).toHaveLength(2);
+    expect(root.querySelector('[data-testid="score"]')!.textContent).toContain("72");
+    expect(root.querySelector('[data-testid="explanation"]')!.textContent).toBe("9 people in the last 60 days");
+    const svg = root.querySelector("svg")!;
+    expect(svg.getAttribute("data-total")).toBe("5");
+    expect(svg.querySelectorAll("rect.bar")).toHaveLength(26);
+    expect(rows()[0].textContent).toContain("Person 0");
+    expect(rows()[0].textContent).toContain("Email domain: contoso.com is the account's website domain");
+  });
+
+  it("renders a hostile name and job title as text, never as markup", async () => {
+    start((c) => (c.kind === "record" ? { ...ACCOUNT_ROW, name: "<b>Evil</b> Corp" }
+      : { entities: adopters(2, (i) => (i === 0 ? { fullname: XSS, jobtitle: "<script>alert(2)</script>" } : {})) }));
+    await until(() => rows().length === 2);
+    expect(root.querySelector("img")).toBeNull();
+    expect(root.querySelector("script")).toBeNull();
+    expect(root.querySelector("b")).toBeNull();
+    expect(rows()[0].querySelector(".name")!.textContent).toBe(XSS);
+    expect(rows()[0].textContent).toContain("<script>alert(2)</script>");
+    expect(root.querySelector("h1")!.textContent).toBe("Adoption at <b>Evil</b> Corp");
+  });
+
+  it("keeps only a window of rows in the DOM for 5,000 adopters", async () => {
+    start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(5000) }));
+    await until(() => rows().length > 0);
+    expect(root.querySelector('[role="grid"]')!.getAttribute("aria-rowcount")).toBe("5001");
+    expect(rows().length).toBeLessThan(40);
+    expect(root.textContent).toContain("Adopters (5,000)");
+  });
+
+  it("moves focus with the keyboard and opens the focused lead with Enter", async () => {
+    const opened: string[] = [];
+    start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(50) }), opened);
+    await until(() => rows().length > 0);
+    const tabbable = rows().filter((r) => r.tabIndex === 0);
+    expect(tabbable).toHaveLength(1); // roving tabindex: one stop in the tab order
+    tabbable[0].focus();
+    const key = (k: string) => document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+    key("ArrowDown");
+    key("ArrowDown");
+    expect((document.activeElement as HTMLElement).dataset.index).toBe("2");
+    key("ArrowUp");
+    expect((document.activeElement as HTMLElement).dataset.index).toBe("1");
+    key("End");
+    expect((document.activeElement as HTMLElement).dataset.index).toBe("49");
+    expect((document.activeElement as HTMLElement).getAttribute("aria-rowindex")).toBe("51");
+    key("Enter");
+    expect(opened).toEqual([lead(49).leadid]);
+    key("Home");
+    expect((document.activeElement as HTMLElement).dataset.index).toBe("0");
+  });
+
+  it("ignores a stale load that finishes after a newer one", async () => {
+    let first = true;
+    let releaseFirst!: () => void;
+    const gate = new Promise<void>((r) => (releaseFirst = r));
+    const api = fakeApi(async (c) => {
+      if (c.kind === "multiple" && first) { first = false; await gate; return { entities: adopters(7) }; }
+      return c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(2) };
+    });
+    const panel = new Panel(root);
+    panel.show({ ok: true, context: context(api) });
+    panel.retry();
+    await until(() => rows().length === 2);
+    releaseFirst();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rows()).toHaveLength(2);
+  });
+});
