@@ -30,7 +30,4 @@ internal sealed class OfficialListing
                 yield return $"line {i + 1} is not in ordinal order after line {i}: {Lines[i]}";
         }
     }
-
-    public bool HasType(string docIdName) => Set.Contains($"T:{docIdName} kind=class")
-        || Lines.Any(l => l.StartsWith($"T:{docIdName} kind=", StringComparison.Ordinal));
 }
