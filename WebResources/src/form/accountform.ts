@@ -3,7 +3,7 @@
 // the adopters panel, the documented way for an HTML web resource to get them.
 
 /** The name of the web resource control on the account form that shows the panel. */
-export const PANEL_CONTROL = "WebResource_adopters";
+export const PANEL_CONTROL = "WebResource_adopt_adopters";
 
 type ContentWindow = Window & { setClientApiContext?: (xrm: Xrm.XrmStatic, formContext: Xrm.FormContext) => void };
 

@@ -1,7 +1,7 @@
-// The Dataverse names the panel depends on, in one place, so a renamed column is one edit and
-// the unit tests pin them. Values of the global choice adopt_adoptionstage follow the publisher's
-// option-value prefix (10000 → 100000000…); labels come from the server's formatted values when
-// present, so a relabelled stage still shows what the org calls it.
+// The Dataverse names the panel depends on, in one place. A unit test holds them to the solution
+// source (Solution/src): the global choice adopt_adoptionstage, the lead and account columns.
+// Labels come from the server's formatted values when present, so a relabelled or translated
+// stage still shows what the org calls it.
 
 export const ACCOUNT_SET = "account";
 export const LEAD_TABLE = "lead";
@@ -31,12 +31,15 @@ export interface StageDefinition {
   readonly label: string;
 }
 
-/** The step bar, in order: the global choice adopt_adoptionstage. */
+/** The step bar, in order: the global choice adopt_adoptionstage without its "None" option. */
 export const STAGES: readonly StageDefinition[] = [
-  { value: 100000000, label: "Individual" },
-  { value: 100000001, label: "Team" },
-  { value: 100000002, label: "Spreading" },
-  { value: 100000003, label: "Enterprise-ready" },
+  { value: 462010001, label: "Individual" },
+  { value: 462010002, label: "Team" },
+  { value: 462010003, label: "Spreading" },
+  { value: 462010004, label: "Enterprise-ready" },
 ];
+
+/** adopt_adoptionstage's "None": the account has no stage yet. */
+export const STAGE_NONE = 462010000;
 
 export const FORMATTED = "@OData.Community.Display.V1.FormattedValue";

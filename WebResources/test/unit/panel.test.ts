@@ -95,7 +95,7 @@ describe("ready", () => {
     expect(svg.getAttribute("data-total")).toBe("5");
     expect(svg.querySelectorAll("rect.bar")).toHaveLength(26);
     expect(rows()[0].textContent).toContain("Person 0");
-    expect(rows()[0].textContent).toContain("Email domain: contoso.com is the account's website domain");
+    expect(rows()[0].textContent).toContain("Domain Table: contoso.com is the account's website domain");
   });
 
   it("renders a hostile name and job title as text, never as markup", async () => {

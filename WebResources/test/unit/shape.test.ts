@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, isGuid, normaliseId, signupsByWeek, stageIndex, toAccount, toAdopter, weekStart } from "../../src/panel/shape";
 import { ACCOUNT_ROW, lead } from "./fakeXrm";
+import { STAGE_NONE } from "../../src/panel/schema";
 
 const utc = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h);
 
@@ -34,12 +35,13 @@ describe("signupsByWeek", () => {
 
 describe("stage mapping", () => {
   it("maps the choice values in step order", () => {
-    expect([100000000, 100000001, 100000002, 100000003].map((v) => stageIndex(v))).toEqual([0, 1, 2, 3]);
+    expect([462010001, 462010002, 462010003, 462010004].map((v) => stageIndex(v))).toEqual([0, 1, 2, 3]);
   });
   it("falls back to the label, and to -1 for nothing known", () => {
     expect(stageIndex(null, "enterprise-ready")).toBe(3);
     expect(stageIndex(42, "Team")).toBe(1);
     expect(stageIndex(null)).toBe(-1);
+    expect(stageIndex(STAGE_NONE, "None")).toBe(-1);
     expect(stageIndex(7, "Unknown")).toBe(-1);
   });
   it("reads the account with the server's formatted label", () => {
@@ -61,7 +63,7 @@ describe("toAdopter", () => {
   it("uses formatted values for choices and keeps text as text", () => {
     const a = toAdopter(lead(3, { fullname: "<img src=x onerror=alert(1)>" }));
     expect(a.name).toBe("<img src=x onerror=alert(1)>");
-    expect(a.matchMethod).toBe("Email domain");
+    expect(a.matchMethod).toBe("Domain Table");
     expect(a.usage).toBe("3");
     expect(a.createdOn).toBe(Date.UTC(2026, 9, 30) - 3 * 3_600_000);
   });
