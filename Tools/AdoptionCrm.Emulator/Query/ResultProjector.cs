@@ -1,0 +1,89 @@
+using System.Globalization;
+using AdoptionCrm.Solution.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator.Query;
+
+/// <summary>
+/// Turns a joined row into the Entity the caller gets: a copy with Id and LogicalName, the asked
+/// columns plus the primary key, linked columns as AliasedValue under "alias.column", lookup names
+/// and formatted values for choices, booleans, Money and lookups.
+/// </summary>
+public sealed class ResultProjector
+{
+    private readonly IQueryDataSource _source;
+    private readonly BoundQuery _query;
+    private readonly Dictionary<(string, Guid), string?> _names = new();
+
+    public ResultProjector(IQueryDataSource source, BoundQuery query)
+    {
+        _source = source;
+        _query = query;
+    }
+
+    public Entity Project(Entity?[] row)
+    {
+        var root = row[0]!;
+        var table = _query.Root.Table;
+        var result = new Entity(table.LogicalName, root.Id);
+        if (_query.Root.AllColumns)
+            foreach (var pair in root.Attributes) Put(result, pair.Key, ColumnOf(table, pair.Key), pair.Value, null);
+        foreach (var linked in _query.Tables.Where(t => !t.IsRoot && t.AllColumns))
+        {
+            if (row[linked.Slot] is not { } entity) continue;
+            foreach (var pair in entity.Attributes)
+                Put(result, linked.Alias + "." + pair.Key, ColumnOf(linked.Table, pair.Key), pair.Value, linked.Table.LogicalName);
+        }
+        foreach (var column in _query.Columns)
+        {
+            var value = RowValues.Raw(row[column.Slot], column.Column);
+            Put(result, column.ResultKey, column.Column, value, column.Slot == 0 ? null : column.TableName);
+        }
+        result[table.PrimaryIdAttribute] = root.Id;
+        return result;
+    }
+
+    private void Put(Entity result, string key, ColumnDefinition? column, object? value, string? aliasedTable)
+    {
+        if (value is null) return;
+        var copy = ValueCopier.Copy(value);
+        if (copy is EntityReference reference && reference.Name is null) reference.Name = NameOf(reference);
+        var formatted = Format(copy, column);
+        result[key] = aliasedTable is null ? copy : new AliasedValue(aliasedTable, column?.LogicalName ?? key, copy);
+        if (formatted is not null) result.FormattedValues[key] = formatted;
+    }
+
+    private static ColumnDefinition? ColumnOf(TableDefinition table, string name) =>
+        table.Columns.TryGetValue(name, out var column) ? column : null;
+
+    private static string? Format(object? value, ColumnDefinition? column) => value switch
+    {
+        OptionSetValue option => column?.Options.FirstOrDefault(o => o.Value == option.Value)?.Label,
+        bool flag => column?.Options.FirstOrDefault(o => o.Value == (flag ? 1 : 0))?.Label ?? (flag ? "Yes" : "No"),
+        // No currency table in the emulator, so no symbol: the number with the column's precision.
+        Money money => money.Value.ToString("N" + (column?.Precision ?? 2), CultureInfo.InvariantCulture),
+        EntityReference reference => reference.Name,
+        _ => null,
+    };
+
+    /// <summary>The referenced row's primary name, as Dataverse fills EntityReference.Name on read.</summary>
+    private string? NameOf(EntityReference reference)
+    {
+        if (string.IsNullOrEmpty(reference.LogicalName)) return null;
+        if (_names.TryGetValue((reference.LogicalName, reference.Id), out var cached)) return cached;
+        string? name = null;
+        try
+        {
+            var table = _source.GetTable(reference.LogicalName);
+            var rows = _source.Lookup(table.LogicalName, table.PrimaryIdAttribute, reference.Id)
+                ?? _source.Scan(table.LogicalName).Where(e => e.Id == reference.Id);
+            name = rows.FirstOrDefault()?.GetAttributeValue<object>(table.PrimaryNameAttribute) as string;
+        }
+        catch (System.ServiceModel.FaultException)
+        {
+            // A reference to a table the metadata does not know: leave the name empty rather than fail the read.
+        }
+        _names[(reference.LogicalName, reference.Id)] = name;
+        return name;
+    }
+}

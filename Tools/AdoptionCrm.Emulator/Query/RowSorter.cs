@@ -1,0 +1,39 @@
+using AdoptionCrm.Solution.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator.Query;
+
+/// <summary>
+/// Sorts joined rows by the query's orders. Choice columns sort by label, as Dataverse does; nulls
+/// come first ascending (SQL). The root's primary key breaks ties, the unique sort the platform adds
+/// so pages are stable. With no order at all rows keep insertion order.
+/// </summary>
+public static class RowSorter
+{
+    public static List<Entity?[]> Sort(List<Entity?[]> rows, BoundQuery query)
+    {
+        var orders = query.Orders.Where(o => o.Column is not null).ToList();
+        if (orders.Count == 0) return rows;
+        var comparer = Comparer<Entity?[]>.Create((a, b) =>
+        {
+            foreach (var order in orders)
+            {
+                var result = CompareNullable(SortKey(a[order.Slot], order.Column!), SortKey(b[order.Slot], order.Column!));
+                if (result != 0) return order.Descending ? -result : result;
+            }
+            return a[0]!.Id.CompareTo(b[0]!.Id);
+        });
+        return rows.OrderBy(r => r, comparer).ToList();
+    }
+
+    public static int CompareNullable(object? a, object? b) =>
+        a is null ? (b is null ? 0 : -1) : b is null ? 1 : ValueNormalizer.Compare(a, b);
+
+    private static object? SortKey(Entity? row, ColumnDefinition column)
+    {
+        var raw = RowValues.Raw(row, column);
+        if (raw is OptionSetValue option && column.Options.FirstOrDefault(o => o.Value == option.Value) is { } label)
+            return label.Label;
+        return ValueNormalizer.Canonical(raw);
+    }
+}
