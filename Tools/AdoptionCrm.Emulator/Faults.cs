@@ -23,6 +23,16 @@ public static class ErrorCodes
     public const int InvalidOperator = unchecked((int)0x80040203);
     public const int MaxBatchSizeExceeded = unchecked((int)0x8004110D);
     public const int NotEmulated = unchecked((int)0x80040800);
+    // The codes below are from community reports of the platform's messages (unconfirmed in MS docs).
+    public const int DuplicateRecord = unchecked((int)0x80040237);          // "Cannot insert duplicate key"
+    public const int SqlLockTimeout = -2147204784;                          // "Generic SQL error" (deadlock victim)
+    public const int MaxLengthExceeded = unchecked((int)0x80044331);
+    public const int ValueOutOfRange = unchecked((int)0x8004431A);
+    public const int InvalidStateStatus = unchecked((int)0x80040203);
+    public const int InfiniteLoop = unchecked((int)0x80044182);
+    public const int NoActiveTransaction = unchecked((int)0x80040251);
+    public const int IsvUnexpected = unchecked((int)0x80040224);
+    public const int InvalidLookupTarget = unchecked((int)0x80040203);
 }
 
 public static class Faults

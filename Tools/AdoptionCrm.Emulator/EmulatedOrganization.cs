@@ -1,0 +1,126 @@
+using AdoptionCrm.Emulator.Metadata;
+using AdoptionCrm.Emulator.Pipeline;
+using AdoptionCrm.Emulator.Service;
+using AdoptionCrm.Emulator.Storage;
+using AdoptionCrm.Plugins.Infrastructure;
+using AdoptionCrm.Solution.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator;
+
+/// <summary>
+/// The local Dataverse: one in-memory organization with metadata, data, the plugin pipeline, an
+/// async queue, a clock and a log. Create one per test with <see cref="Create"/>.
+/// </summary>
+public sealed class EmulatedOrganization
+{
+    private EmulatedOrganization(EmulatorOptions options)
+    {
+        var tables = StandardTables.All.Concat(options.LoadSolutionTables ? SolutionTables.LoadEmbeddedOrEmpty() : Array.Empty<TableDefinition>()).Concat(options.Tables);
+        Catalog = new MetadataCatalog(tables);
+        Store = new DataStore(Catalog);
+        Store.Locks.Timeout = options.LockTimeout;
+        Clock = new EmulatorClock(options.StartTimeUtc);
+        OrganizationName = options.OrganizationName;
+        Processor = new RequestProcessor(this);
+        Runner = new PipelineRunner(this);
+        AsyncQueue = new AsyncQueue(this);
+        ServiceFactory = new OrganizationServiceFactory(this);
+        Bootstrap();
+        if (options.RegisterShippedPlugins) Steps.RegisterAssembly(typeof(PluginBase).Assembly);
+        foreach (var assembly in options.PluginAssemblies) Steps.RegisterAssembly(assembly);
+    }
+
+    public static EmulatedOrganization Create(EmulatorOptions? options = null) => new(options ?? new EmulatorOptions());
+
+    public Guid OrganizationId { get; } = Guid.NewGuid();
+    public string OrganizationName { get; }
+    public Guid SystemUserId { get; } = Guid.NewGuid();
+    public Guid RootBusinessUnitId { get; } = Guid.NewGuid();
+
+    public MetadataCatalog Catalog { get; }
+    public DataStore Store { get; }
+    public EmulatorClock Clock { get; }
+    public ExecutionLog Log { get; } = new();
+    public StepRegistry Steps { get; } = new();
+    public AsyncQueue AsyncQueue { get; }
+    public IOrganizationServiceFactory ServiceFactory { get; }
+
+    internal RequestProcessor Processor { get; }
+    internal PipelineRunner Runner { get; }
+
+    /// <summary>A service acting as SYSTEM.</summary>
+    public IOrganizationService SystemService => GetService(SystemUserId);
+
+    /// <summary>A service acting as the given systemuser.</summary>
+    public IOrganizationService GetService(Guid userId) => new OrganizationService(this, userId, userId, null);
+
+    /// <summary>Runs the async jobs queued by committed requests (and any they queue); returns how many ran.</summary>
+    public int DrainAsyncQueue() => AsyncQueue.Drain();
+
+    /// <summary>Test-only: registers the [PluginStep] declarations of a plugin class that does not ship.</summary>
+    public EmulatedOrganization RegisterPlugin<TPlugin>() where TPlugin : IPlugin
+    {
+        Steps.RegisterPlugin(typeof(TPlugin));
+        return this;
+    }
+
+    /// <summary>Test-only: registers a plain IPlugin instance for an explicit step.</summary>
+    public EmulatedOrganization RegisterStep(StepDefinition step, IPlugin plugin)
+    {
+        Steps.Add(step, plugin);
+        return this;
+    }
+
+    public Guid CreateBusinessUnit(string name, Guid? parentId = null) =>
+        SystemService.Create(new Entity("businessunit") { ["name"] = name, ["parentbusinessunitid"] = new EntityReference("businessunit", parentId ?? RootBusinessUnitId) });
+
+    public Guid CreateUser(string firstName, string lastName, Guid? businessUnitId = null) =>
+        SystemService.Create(new Entity("systemuser")
+        {
+            ["firstname"] = firstName, ["lastname"] = lastName,
+            ["internalemailaddress"] = $"{firstName}.{lastName}@example.com".ToLowerInvariant(),
+            ["businessunitid"] = new EntityReference("businessunit", businessUnitId ?? RootBusinessUnitId),
+        });
+
+    public Guid CreateTeam(string name, Guid? businessUnitId = null) =>
+        SystemService.Create(new Entity("team") { ["name"] = name, ["businessunitid"] = new EntityReference("businessunit", businessUnitId ?? RootBusinessUnitId) });
+
+    public Guid CreateQueue(string name, string? email = null) =>
+        SystemService.Create(new Entity("queue") { ["name"] = name, ["emailaddress"] = email });
+
+    internal Guid BusinessUnitOf(Guid userId)
+    {
+        var schema = Catalog.Get("systemuser");
+        var row = Store.Get(null, "systemuser", userId);
+        return row?.Values[schema.OrdinalOf("businessunitid")] is StoredReference bu ? bu.Id : RootBusinessUnitId;
+    }
+
+    // The root business unit and SYSTEM exist in every organization; written directly, no pipeline.
+    private void Bootstrap()
+    {
+        var txn = new Transaction();
+        var bu = Catalog.Get("businessunit");
+        var user = Catalog.Get("systemuser");
+        var buValues = new object?[bu.Columns.Count];
+        buValues[bu.OrdinalOf("name")] = OrganizationName;
+        Stamp(bu, buValues);
+        Store.Insert(txn, bu, new StoredRow(RootBusinessUnitId, buValues, Store.NextVersion()));
+        var userValues = new object?[user.Columns.Count];
+        userValues[user.OrdinalOf("fullname")] = "SYSTEM";
+        userValues[user.OrdinalOf("lastname")] = "SYSTEM";
+        userValues[user.OrdinalOf("isdisabled")] = false;
+        userValues[user.OrdinalOf("businessunitid")] = new StoredReference("businessunit", RootBusinessUnitId);
+        Stamp(user, userValues);
+        Store.Insert(txn, user, new StoredRow(SystemUserId, userValues, Store.NextVersion()));
+        Store.Commit(txn);
+    }
+
+    private void Stamp(TableSchema schema, object?[] values)
+    {
+        values[schema.OrdinalOf("createdon")] = Clock.UtcNow;
+        values[schema.OrdinalOf("modifiedon")] = Clock.UtcNow;
+        values[schema.OrdinalOf("createdby")] = new StoredReference("systemuser", SystemUserId);
+        values[schema.OrdinalOf("modifiedby")] = new StoredReference("systemuser", SystemUserId);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Reflection;
+using AdoptionCrm.Solution.Model;
+
+namespace AdoptionCrm.Emulator;
+
+/// <summary>How to build an organization: which tables, which plugin steps, what time it is.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Tables added to (or merged over) the built-in standard tables, e.g. a test's own table.</summary>
+    public List<TableDefinition> Tables { get; } = new();
+
+    /// <summary>Load our solution's tables from Solution/src (AdoptionCrm.Solution.SolutionSource).</summary>
+    public bool LoadSolutionTables { get; set; } = true;
+
+    /// <summary>Register the steps declared in AdoptionCrm.Plugins (the shipped plugins).</summary>
+    public bool RegisterShippedPlugins { get; set; } = true;
+
+    /// <summary>More plugin assemblies whose [PluginStep] declarations are registered.</summary>
+    public List<Assembly> PluginAssemblies { get; } = new();
+
+    public DateTime StartTimeUtc { get; set; } = new(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    public string OrganizationName { get; set; } = "adoptioncrm";
+
+    /// <summary>How long a request waits for another transaction's row lock before failing.</summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

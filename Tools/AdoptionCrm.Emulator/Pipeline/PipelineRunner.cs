@@ -1,0 +1,182 @@
+using System.ServiceModel;
+using AdoptionCrm.Emulator.Storage;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator.Pipeline;
+
+/// <summary>
+/// Runs a message's registered steps around its main operation: stages 10 → 20 → main → 40, each
+/// in rank order, merging Create/Update steps with their *Multiple counterparts (the documented
+/// cross-firing), applying filtering attributes and images, and queueing async steps for after commit.
+/// </summary>
+internal sealed class PipelineRunner
+{
+    private readonly EmulatedOrganization _org;
+
+    public PipelineRunner(EmulatedOrganization org) => _org = org;
+
+    public void Run(ExecutionScope scope, PipelineOperation op, Action mainOperation, Func<Guid, bool> wantsPostRow)
+    {
+        var preValidationParent = (EmulatedPluginContext?)null;
+        RunStage(scope, op, 10, ref preValidationParent);
+        RunStage(scope, op, 20, ref preValidationParent);
+        mainOperation();
+        foreach (var id in op.PostRows.Keys.ToList()) op.PostRows[id] = _org.Store.Get(scope.Transaction, op.Table, id);
+        RunStage(scope, op, 40, ref preValidationParent);
+    }
+
+    private void RunStage(ExecutionScope scope, PipelineOperation op, int stage, ref EmulatedPluginContext? stage10Context)
+    {
+        var steps = _org.Steps.For(op.Message, op.Table, stage);
+        if (op.PairedMessage != null) steps = steps.Concat(_org.Steps.For(op.PairedMessage, op.Table, stage));
+        foreach (var step in steps.OrderBy(s => s.Definition.Rank).ThenBy(s => s.Sequence).ToList())
+        {
+            foreach (var context in Contexts(scope, op, step, stage, stage10Context))
+            {
+                if (stage == 10) stage10Context ??= context;
+                if (step.Definition.IsAsync) Queue(scope, step, context);
+                else Invoke(step, context);
+            }
+        }
+        // Stage 20/40 steps see PreValidation's SharedVariables through ParentContext even when no stage-10 step ran.
+        if (stage == 10) stage10Context ??= NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, null);
+    }
+
+    /// <summary>The contexts a step runs with: one, or one per item when a single-message step meets a *Multiple.</summary>
+    private IEnumerable<EmulatedPluginContext> Contexts(ExecutionScope scope, PipelineOperation op, RegisteredPluginStep step, int stage, EmulatedPluginContext? stage10)
+    {
+        var definition = step.Definition;
+        var shared = stage == 10 ? op.SharedPreValidation : op.Shared;
+        var parent = stage == 10 ? scope.Caller : stage10;
+        var stepIsMultiple = definition.Message.EndsWith("Multiple", StringComparison.OrdinalIgnoreCase);
+        if (op.Items == null || stepIsMultiple == op.IsMultiple)
+        {
+            if (!PassesFilter(definition, op.Items)) yield break;
+            var id = op.Items is { Count: 1 } && !op.IsMultiple ? op.Items[0].Id : op.PrimaryId;
+            var context = NewContext(scope, op, stage, op.Input, shared, stage == 40 ? op.Output : new ParameterCollection(), id, parent, definition.Message);
+            AddImages(op, definition, stage, context, id);
+            yield return context;
+            yield break;
+        }
+        if (!stepIsMultiple)
+        {
+            // A *Multiple request fires the single-message step once per item, Target = that item.
+            foreach (var item in op.Items)
+            {
+                if (!PassesFilter(definition, new[] { item })) continue;
+                var input = new ParameterCollection { ["Target"] = item };
+                var output = new ParameterCollection();
+                if (stage == 40 && op.Message == "CreateMultiple") output["id"] = item.Id;
+                var context = NewContext(scope, op, stage, input, shared, output, item.Id, parent, definition.Message);
+                AddImages(op, definition, stage, context, item.Id);
+                yield return context;
+            }
+            yield break;
+        }
+        // A single request fires the *Multiple step with a one-item Targets holding the same entity.
+        if (!PassesFilter(definition, op.Items)) yield break;
+        var targets = new EntityCollection(op.Items.ToList()) { EntityName = op.Table };
+        var multipleInput = new ParameterCollection { ["Targets"] = targets };
+        var multipleOutput = new ParameterCollection();
+        if (stage == 40 && op.Message == "Create") multipleOutput["Ids"] = op.Items.Select(i => i.Id).ToArray();
+        yield return NewContext(scope, op, stage, multipleInput, shared, multipleOutput, Guid.Empty, parent, definition.Message);
+    }
+
+    private EmulatedPluginContext NewContext(ExecutionScope scope, PipelineOperation op, int stage, ParameterCollection input,
+        ParameterCollection shared, ParameterCollection output, Guid primaryId, EmulatedPluginContext? parent, string? message = null) =>
+        new()
+        {
+            MessageName = message ?? op.Message,
+            PrimaryEntityName = op.Table,
+            PrimaryEntityId = primaryId,
+            Stage = stage,
+            Depth = scope.Depth,
+            Mode = 0,
+            InputParameters = input,
+            OutputParameters = output,
+            SharedVariables = shared,
+            UserId = scope.UserId,
+            InitiatingUserId = scope.InitiatingUserId,
+            BusinessUnitId = _org.BusinessUnitOf(scope.UserId),
+            OrganizationId = _org.OrganizationId,
+            OrganizationName = _org.OrganizationName,
+            CorrelationId = scope.CorrelationId,
+            OperationCreatedOn = _org.Clock.UtcNow,
+            IsInTransaction = !(stage == 10 && scope.Depth == 1),
+            ParentContext = parent!,
+            Transaction = scope.Transaction,
+        };
+
+    // Filtering attributes: the step fires when at least one listed column is present in the request.
+    private static bool PassesFilter(StepDefinition step, IReadOnlyList<Entity>? items) =>
+        step.FilteringAttributes == null || items == null
+        || items.Any(item => step.FilteringAttributes.Any(item.Attributes.ContainsKey));
+
+    private void AddImages(PipelineOperation op, StepDefinition step, int stage, EmulatedPluginContext context, Guid id)
+    {
+        var schema = _org.Catalog.Get(op.Table);
+        if (step.PreImage != null && op.PreRows.TryGetValue(id, out var pre) && pre != null)
+            context.PreEntityImages[step.PreImage.Alias] = RowMaterializer.ToEntity(_org.Store, null, schema, pre, step.PreImage.Columns, withFormatting: false);
+        if (step.PostImage != null && stage == 40 && op.PostRows.TryGetValue(id, out var post) && post != null)
+            context.PostEntityImages[step.PostImage.Alias] = RowMaterializer.ToEntity(_org.Store, null, schema, post, step.PostImage.Columns, withFormatting: false);
+    }
+
+    /// <summary>Runs one synchronous step. Plugin exceptions pass through unwrapped; anything else becomes IsvUnExpected.</summary>
+    public void Invoke(RegisteredPluginStep step, EmulatedPluginContext context)
+    {
+        var tracing = new CapturingTracingService();
+        var provider = new PluginServiceProvider(_org, context, tracing);
+        try
+        {
+            step.Plugin.Execute(provider);
+            Log(step, context, "Succeeded", tracing, null);
+        }
+        catch (Exception error) when (error is InvalidPluginExecutionException or FaultException<OrganizationServiceFault>)
+        {
+            Log(step, context, "Failed", tracing, error.Message);
+            throw;
+        }
+        catch (Exception error)
+        {
+            Log(step, context, "Failed", tracing, error.ToString());
+            var fault = Faults.Create(ErrorCodes.IsvUnexpected, $"An unexpected error occurred from ISV code. (ErrorType = ClientError) Unexpected exception from plug-in (Execute): {step.PluginName}: {error.GetType().FullName}: {error.Message}");
+            fault.Detail.TraceText = tracing.Text;
+            throw fault;
+        }
+    }
+
+    internal void Log(RegisteredPluginStep step, EmulatedPluginContext context, string outcome, CapturingTracingService tracing, string? error) =>
+        _org.Log.Add(new ExecutionLogEntry(step.PluginName, context.MessageName, context.PrimaryEntityName, context.Stage, context.Depth,
+            context.Mode, outcome, tracing.Text, error, _org.Clock.UtcNow));
+
+    // Async steps get a snapshot of the context and run after the transaction commits, outside it.
+    private void Queue(ExecutionScope scope, RegisteredPluginStep step, EmulatedPluginContext context)
+    {
+        var snapshot = new EmulatedPluginContext
+        {
+            MessageName = context.MessageName, PrimaryEntityName = context.PrimaryEntityName, PrimaryEntityId = context.PrimaryEntityId,
+            Stage = 40, Mode = 1, Depth = context.Depth, UserId = context.UserId, InitiatingUserId = context.InitiatingUserId,
+            BusinessUnitId = context.BusinessUnitId, OrganizationId = context.OrganizationId, OrganizationName = context.OrganizationName,
+            CorrelationId = context.CorrelationId, OperationCreatedOn = context.OperationCreatedOn, OperationId = Guid.NewGuid(),
+            IsInTransaction = false, InputParameters = CopyParameters(context.InputParameters),
+            OutputParameters = CopyParameters(context.OutputParameters), SharedVariables = CopyParameters(context.SharedVariables),
+            PreEntityImages = CopyImages(context.PreEntityImages), PostEntityImages = CopyImages(context.PostEntityImages),
+            ParentContext = context.ParentContext, Transaction = null,
+        };
+        scope.Transaction.OnCommit.Add(() => _org.AsyncQueue.Enqueue(new AsyncJob(step, snapshot)));
+    }
+
+    private static ParameterCollection CopyParameters(ParameterCollection source)
+    {
+        var copy = new ParameterCollection();
+        foreach (var (key, value) in source) copy[key] = DeepCopy.Value(value);
+        return copy;
+    }
+
+    private static EntityImageCollection CopyImages(EntityImageCollection source)
+    {
+        var copy = new EntityImageCollection();
+        foreach (var (key, value) in source) copy[key] = DeepCopy.Entity(value);
+        return copy;
+    }
+}

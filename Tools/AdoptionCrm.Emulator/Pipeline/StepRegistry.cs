@@ -1,0 +1,59 @@
+using System.Reflection;
+using AdoptionCrm.Plugins.Infrastructure;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator.Pipeline;
+
+/// <summary>The registered steps, read from the [PluginStep] declarations (PluginRegistrations) plus test-only additions.</summary>
+public sealed class StepRegistry
+{
+    private readonly List<RegisteredPluginStep> _steps = new();
+    private readonly object _gate = new();
+    private volatile RegisteredPluginStep[] _snapshot = Array.Empty<RegisteredPluginStep>();
+
+    public IReadOnlyList<RegisteredPluginStep> All => _snapshot;
+
+    /// <summary>Every step declared in a plugin assembly, from the one registration declaration.</summary>
+    public void RegisterAssembly(Assembly assembly)
+    {
+        foreach (var group in PluginRegistrations.All(assembly).GroupBy(s => s.PluginType))
+        {
+            var plugin = Instantiate(group.Key);
+            foreach (var step in group) Add(StepDefinition.From(step.Step), plugin, group.Key.FullName!);
+        }
+    }
+
+    /// <summary>The steps declared on one plugin class (tests register their own plugins this way).</summary>
+    public void RegisterPlugin(Type pluginType)
+    {
+        var plugin = Instantiate(pluginType);
+        var steps = PluginRegistrations.StepsOf(pluginType);
+        if (steps.Count == 0) throw new InvalidOperationException($"{pluginType.FullName} declares no [PluginStep].");
+        foreach (var step in steps) Add(StepDefinition.From(step), plugin, pluginType.FullName!);
+    }
+
+    /// <summary>A plain IPlugin with an explicit step (test-only; shipped plugins declare [PluginStep]).</summary>
+    public void Add(StepDefinition definition, IPlugin plugin, string? name = null)
+    {
+        definition.Validate();
+        lock (_gate)
+        {
+            _steps.Add(new RegisteredPluginStep(definition, plugin, name ?? plugin.GetType().FullName!, _steps.Count));
+            _snapshot = _steps.ToArray();
+        }
+    }
+
+    /// <summary>Steps for a message, table and stage; steps with no table fire for every table.</summary>
+    public IEnumerable<RegisteredPluginStep> For(string message, string? table, int stage) =>
+        _snapshot.Where(s => s.Definition.Stage == stage
+            && string.Equals(s.Definition.Message, message, StringComparison.OrdinalIgnoreCase)
+            && (s.Definition.PrimaryEntity == null || string.Equals(s.Definition.PrimaryEntity, table, StringComparison.OrdinalIgnoreCase)));
+
+    // Dataverse constructs a plugin with (unsecure, secure) configuration when it has that constructor.
+    private static IPlugin Instantiate(Type type)
+    {
+        var withConfig = type.GetConstructor(new[] { typeof(string), typeof(string) });
+        var instance = withConfig != null ? withConfig.Invoke(new object?[] { null, null }) : Activator.CreateInstance(type);
+        return instance as IPlugin ?? throw new InvalidOperationException($"{type.FullName} is not an IPlugin.");
+    }
+}

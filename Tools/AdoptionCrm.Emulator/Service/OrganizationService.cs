@@ -1,0 +1,57 @@
+using AdoptionCrm.Emulator.Pipeline;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace AdoptionCrm.Emulator.Service;
+
+/// <summary>IOrganizationService as one user; when created inside a step, its calls nest under that step.</summary>
+public sealed class OrganizationService : IOrganizationService
+{
+    private readonly EmulatedOrganization _org;
+    private readonly EmulatedPluginContext? _caller;
+
+    internal OrganizationService(EmulatedOrganization org, Guid userId, Guid initiatingUserId, EmulatedPluginContext? caller)
+    {
+        _org = org;
+        UserId = userId;
+        InitiatingUserId = initiatingUserId;
+        _caller = caller;
+    }
+
+    public Guid UserId { get; }
+    public Guid InitiatingUserId { get; }
+
+    public OrganizationResponse Execute(OrganizationRequest request) => _org.Processor.Execute(request, UserId, InitiatingUserId, _caller);
+
+    public Guid Create(Entity entity) => (Guid)Execute(new OrganizationRequest("Create") { ["Target"] = entity }).Results["id"];
+
+    public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet) =>
+        (Entity)Execute(new OrganizationRequest("Retrieve") { ["Target"] = new EntityReference(entityName, id), ["ColumnSet"] = columnSet }).Results["Entity"];
+
+    public void Update(Entity entity) => Execute(new OrganizationRequest("Update") { ["Target"] = entity });
+
+    public void Delete(string entityName, Guid id) => Execute(new OrganizationRequest("Delete") { ["Target"] = new EntityReference(entityName, id) });
+
+    public void Associate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
+        Execute(new OrganizationRequest("Associate") { ["Target"] = new EntityReference(entityName, entityId), ["Relationship"] = relationship, ["RelatedEntities"] = relatedEntities });
+
+    public void Disassociate(string entityName, Guid entityId, Relationship relationship, EntityReferenceCollection relatedEntities) =>
+        Execute(new OrganizationRequest("Disassociate") { ["Target"] = new EntityReference(entityName, entityId), ["Relationship"] = relationship, ["RelatedEntities"] = relatedEntities });
+
+    public EntityCollection RetrieveMultiple(QueryBase query) =>
+        (EntityCollection)Execute(new OrganizationRequest("RetrieveMultiple") { ["Query"] = query }).Results["EntityCollection"];
+}
+
+/// <summary>The organization's IOrganizationServiceFactory for callers outside the pipeline: null = SYSTEM.</summary>
+internal sealed class OrganizationServiceFactory : IOrganizationServiceFactory
+{
+    private readonly EmulatedOrganization _org;
+
+    public OrganizationServiceFactory(EmulatedOrganization org) => _org = org;
+
+    public IOrganizationService CreateOrganizationService(Guid? userId)
+    {
+        var user = userId is Guid id && id != Guid.Empty ? id : _org.SystemUserId;
+        return new OrganizationService(_org, user, user, null);
+    }
+}

@@ -1,0 +1,75 @@
+using System.ServiceModel;
+using AdoptionCrm.Emulator.Pipeline;
+using AdoptionCrm.Emulator.Storage;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator.Service;
+
+/// <summary>
+/// Entry point of every request: a top-level request is one unit of work (commit, or roll back
+/// everything it and its plugins did); a call from a running step joins the step's transaction one
+/// level deeper, and its failure dooms that transaction even if the plugin swallows it.
+/// </summary>
+internal sealed class RequestProcessor
+{
+    public const int MaxDepth = 8;
+    private readonly EmulatedOrganization _org;
+    private readonly MessageHandlers _handlers;
+
+    public RequestProcessor(EmulatedOrganization org)
+    {
+        _org = org;
+        _handlers = new MessageHandlers(org, this);
+    }
+
+    public OrganizationResponse Execute(OrganizationRequest request, Guid userId, Guid initiatingUserId, EmulatedPluginContext? caller)
+    {
+        if (request == null) throw Faults.Create(ErrorCodes.InvalidArgument, "The request is null.");
+        request = DeepCopy.Request(request);
+        var depth = caller == null ? 1 : caller.Depth + 1;
+        if (depth > MaxDepth)
+        {
+            var loop = Faults.Create(ErrorCodes.InfiniteLoop,
+                "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
+            if (caller?.Transaction != null) caller.Transaction.DoomedBy ??= loop;
+            throw loop;
+        }
+        var correlation = caller?.CorrelationId ?? Guid.NewGuid();
+        if (caller?.Transaction != null)
+        {
+            var scope = new ExecutionScope(caller.Transaction, depth, userId, initiatingUserId, caller, correlation);
+            try { return _handlers.Dispatch(request, scope); }
+            catch (Exception failure) { caller.Transaction.DoomedBy ??= failure; throw; }
+        }
+        if (request.RequestName == "ExecuteMultiple")
+            return _handlers.ExecuteMultiple(request, (item) => Execute(item, userId, initiatingUserId, caller));
+        return DeepCopy.Response(RunInTransaction(txn => _handlers.Dispatch(request, new ExecutionScope(txn, depth, userId, initiatingUserId, caller, correlation))));
+    }
+
+    /// <summary>One unit of work: commit when the work and every sync step succeed, else drop it all.</summary>
+    public T RunInTransaction<T>(Func<Transaction, T> work)
+    {
+        var txn = new Transaction();
+        List<Action> onCommit;
+        try
+        {
+            var result = work(txn);
+            if (txn.DoomedBy != null)
+                throw Faults.Create(ErrorCodes.NoActiveTransaction,
+                    "There is no active transaction. This error is usually caused by custom plug-ins that ignore errors from service calls and continue processing.");
+            _org.Store.Commit(txn);
+            onCommit = txn.OnCommit;
+            txn.IsFinished = true;
+            _org.Store.Locks.ReleaseAll(txn);
+            foreach (var action in onCommit) action();
+            return result;
+        }
+        finally
+        {
+            txn.IsFinished = true;
+            _org.Store.Locks.ReleaseAll(txn); // rollback: the overlay is simply never published
+        }
+    }
+
+    public static bool IsFault(Exception e) => e is FaultException<OrganizationServiceFault> or InvalidPluginExecutionException;
+}

@@ -1,0 +1,175 @@
+using AdoptionCrm.Emulator.Metadata;
+using AdoptionCrm.Solution.Model;
+
+namespace AdoptionCrm.Emulator.Storage;
+
+/// <summary>
+/// All rows of the organization. Committed state sits behind one reader/writer lock; each request
+/// writes into its Transaction's overlay and publishes it on Commit, so a rollback is just dropping
+/// the overlay. Reads through a transaction see its own uncommitted writes and others' committed ones.
+/// </summary>
+public sealed class DataStore
+{
+    private readonly Dictionary<string, TableStore> _tables = new(StringComparer.Ordinal);
+    private readonly HashSet<IntersectLink> _links = new();
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
+    private long _version;
+
+    public DataStore(MetadataCatalog catalog)
+    {
+        Catalog = catalog;
+        foreach (var schema in catalog.Tables) _tables[schema.LogicalName] = new TableStore(schema);
+    }
+
+    public MetadataCatalog Catalog { get; }
+    internal RowLockManager Locks { get; } = new();
+
+    /// <summary>The next row version (versionnumber/RowVersion): one global, increasing counter.</summary>
+    public long NextVersion() => Interlocked.Increment(ref _version);
+
+    public int CommittedCount(string table) => Read(() => _tables[table].Count);
+
+    public StoredRow? Get(Transaction? txn, string table, Guid id)
+    {
+        if (txn != null && txn.Overlays.TryGetValue(table, out var overlay) && overlay.Writes.TryGetValue(id, out var pending)) return pending;
+        return Read(() => _tables[Catalog.Get(table).LogicalName].Get(id));
+    }
+
+    public void Insert(Transaction txn, TableSchema schema, StoredRow row)
+    {
+        if (Get(txn, schema.LogicalName, row.Id) != null)
+            throw Faults.Create(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: a {schema.LogicalName} with id {row.Id} already exists.");
+        CheckKeys(txn, schema, row);
+        var overlay = txn.Overlay(schema.LogicalName);
+        overlay.Writes[row.Id] = row;
+        overlay.Created.Add(row.Id);
+    }
+
+    /// <summary>Stores a new version of an existing row; the caller holds its write lock.</summary>
+    public void Replace(Transaction txn, TableSchema schema, StoredRow row)
+    {
+        CheckKeys(txn, schema, row);
+        txn.Overlay(schema.LogicalName).Writes[row.Id] = row;
+    }
+
+    public void Remove(Transaction txn, TableSchema schema, Guid id) => txn.Overlay(schema.LogicalName).Writes[id] = null;
+
+    public void Link(Transaction txn, IntersectLink link, bool add) => txn.LinkChanges.Add((link, add));
+
+    public bool IsLinked(Transaction? txn, IntersectLink link)
+    {
+        var linked = Read(() => _links.Contains(link));
+        if (txn != null) foreach (var (l, added) in txn.LinkChanges) if (l == link) linked = added;
+        return linked;
+    }
+
+    public Guid? FindByKey(Transaction? txn, TableSchema schema, KeyDefinition key, string composite)
+    {
+        if (txn != null && txn.Overlays.TryGetValue(schema.LogicalName, out var overlay))
+            foreach (var (id, row) in overlay.Writes)
+                if (row != null && KeyValues.Compose(schema, key, o => row.Values[o]) == composite) return id;
+        var committed = Read(() => _tables[schema.LogicalName].FindByKey(key.LogicalName, composite));
+        if (committed is Guid found && txn != null && txn.Overlays.TryGetValue(schema.LogicalName, out overlay) && overlay.Writes.ContainsKey(found))
+            return null; // this transaction changed or deleted that row; the overlay pass above already decided
+        return committed;
+    }
+
+    /// <summary>Every row as the transaction sees it, committed ones in insertion order, then its own creations.</summary>
+    public IEnumerable<StoredRow> Scan(Transaction? txn, TableSchema schema)
+    {
+        var committed = Read(() => _tables[schema.LogicalName].Snapshot());
+        return Merge(txn, schema, committed, null);
+    }
+
+    /// <summary>Rows whose lookup column points at <paramref name="target"/>; null when the column has no index.</summary>
+    public IEnumerable<StoredRow>? ByLookup(Transaction? txn, TableSchema schema, string column, Guid target)
+    {
+        if (!schema.TryGetOrdinal(column, out var ordinal) || !TableSchema.IsReference(schema.Columns[ordinal].Type)) return null;
+        var committed = Read(() => _tables[schema.LogicalName].ByLookup(ordinal, target));
+        return Merge(txn, schema, committed, row => row.Values[ordinal] is StoredReference r && r.Id == target);
+    }
+
+    private static IEnumerable<StoredRow> Merge(Transaction? txn, TableSchema schema, List<StoredRow> committed, Func<StoredRow, bool>? filter)
+    {
+        TableOverlay? overlay = null;
+        if (txn == null || !txn.Overlays.TryGetValue(schema.LogicalName, out overlay))
+        {
+            foreach (var row in committed) yield return row;
+            yield break;
+        }
+        foreach (var row in committed)
+        {
+            if (!overlay.Writes.TryGetValue(row.Id, out var pending)) { yield return row; continue; }
+            if (pending != null && (filter == null || filter(pending))) yield return pending;
+        }
+        foreach (var id in overlay.Created)
+            if (overlay.Writes.TryGetValue(id, out var created) && created != null && (filter == null || filter(created)))
+                yield return created;
+    }
+
+    /// <summary>
+    /// Publishes the overlay. Keys are checked again under the write lock because another transaction
+    /// may have committed the same key since this one wrote it, as a SQL unique index would refuse.
+    /// </summary>
+    public void Commit(Transaction txn)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var (table, overlay) in txn.Overlays)
+            {
+                var store = _tables[table];
+                foreach (var id in overlay.Created)
+                    if (store.Get(id) != null)
+                        throw Faults.Create(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: a {table} with id {id} already exists.");
+                foreach (var row in overlay.Writes.Values)
+                    if (row != null) CheckCommittedKeys(store, row, overlay);
+            }
+            foreach (var (table, overlay) in txn.Overlays)
+            {
+                var store = _tables[table];
+                foreach (var (id, row) in overlay.Writes)
+                    if (row == null) store.Remove(id); else store.Put(row);
+            }
+            foreach (var (link, added) in txn.LinkChanges)
+                if (added) _links.Add(link); else _links.Remove(link);
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    private void CheckKeys(Transaction txn, TableSchema schema, StoredRow row)
+    {
+        foreach (var key in schema.Keys)
+        {
+            var composite = KeyValues.Compose(schema, key, o => row.Values[o]);
+            if (composite == null) continue;
+            var owner = FindByKey(txn, schema, key, composite);
+            if (owner is Guid other && other != row.Id) throw DuplicateKey(schema, key, row);
+        }
+    }
+
+    private static void CheckCommittedKeys(TableStore store, StoredRow row, TableOverlay overlay)
+    {
+        foreach (var key in store.Schema.Keys)
+        {
+            var composite = KeyValues.Compose(store.Schema, key, o => row.Values[o]);
+            if (composite == null) continue;
+            if (store.FindByKey(key.LogicalName, composite) is Guid other && other != row.Id && !overlay.Writes.ContainsKey(other))
+                throw DuplicateKey(store.Schema, key, row);
+        }
+    }
+
+    private static Exception DuplicateKey(TableSchema schema, KeyDefinition key, StoredRow row)
+    {
+        var values = string.Join(",", key.Columns.Select(c => row.Values[schema.OrdinalOf(c)]));
+        return Faults.Create(ErrorCodes.DuplicateRecordEntityKey,
+            $"A record that has the attribute values {values} already exists. The entity key {key.LogicalName} requires that this set of attributes contains unique values. Select unique values and try again.");
+    }
+
+    private T Read<T>(Func<T> read)
+    {
+        _lock.EnterReadLock();
+        try { return read(); }
+        finally { _lock.ExitReadLock(); }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using AdoptionCrm.Emulator.Metadata;
+using AdoptionCrm.Solution.Model;
+
+namespace AdoptionCrm.Emulator.Storage;
+
+/// <summary>
+/// An alternate key's values folded into one string for a hash index (O(1) retrieve by key).
+/// Strings compare case-insensitively, as SQL's default collation does.
+/// </summary>
+public static class KeyValues
+{
+    /// <summary>The composite from stored values; null when any key column is null (such rows are not indexed).</summary>
+    public static string? Compose(TableSchema schema, KeyDefinition key, Func<int, object?> valueAt)
+    {
+        var parts = new string[key.Columns.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var value = valueAt(schema.OrdinalOf(key.Columns[i]));
+            if (value == null) return null;
+            parts[i] = Normalize(value);
+        }
+        return string.Join('\u001f', parts);
+    }
+
+    public static string Normalize(object value) => value switch
+    {
+        string s => s.ToUpperInvariant(),
+        StoredReference r => r.Id.ToString("N"),
+        DateTime d => d.Ticks.ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

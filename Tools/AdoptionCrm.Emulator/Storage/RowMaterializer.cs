@@ -1,0 +1,67 @@
+using AdoptionCrm.Emulator.Metadata;
+using AdoptionCrm.Solution.Model;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace AdoptionCrm.Emulator.Storage;
+
+/// <summary>
+/// Turns a stored row into a fresh SDK Entity: only the requested columns, with formatted values
+/// for choices and booleans and EntityReference.Name filled from the referenced row, as Retrieve does.
+/// </summary>
+public static class RowMaterializer
+{
+    public static Entity ToEntity(DataStore store, Transaction? txn, TableSchema schema, StoredRow row, IReadOnlyCollection<string>? columns, bool withFormatting)
+    {
+        var entity = new Entity(schema.LogicalName, row.Id) { RowVersion = row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (columns == null || columns.Contains(schema.PrimaryIdAttribute)) entity[schema.PrimaryIdAttribute] = row.Id;
+        for (var i = 0; i < schema.Columns.Count; i++)
+        {
+            var column = schema.Columns[i];
+            var stored = row.Values[i];
+            if (stored == null || columns != null && !columns.Contains(column.LogicalName)) continue;
+            var value = ValueCodec.ToSdk(column, stored);
+            entity[column.LogicalName] = value;
+            if (withFormatting) Format(store, txn, entity, column, value!);
+        }
+        return entity;
+    }
+
+    /// <summary>The ColumnSet as a set of names (null = all columns), faulting on a column the table lacks.</summary>
+    public static IReadOnlyCollection<string>? Columns(TableSchema schema, ColumnSet? columnSet)
+    {
+        if (columnSet == null || columnSet.AllColumns) return null;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in columnSet.Columns)
+        {
+            if (!schema.HasColumn(name) && name != schema.PrimaryIdAttribute)
+                throw Faults.Create(ErrorCodes.QueryBuilderNoAttribute,
+                    $"'{schema.LogicalName}' entity doesn't contain attribute with Name = '{name}' and NameMapping = 'Logical'.");
+            names.Add(name);
+        }
+        return names;
+    }
+
+    private static void Format(DataStore store, Transaction? txn, Entity entity, ColumnDefinition column, object value)
+    {
+        switch (value)
+        {
+            case OptionSetValue option:
+                var label = column.Options.FirstOrDefault(o => o.Value == option.Value)?.Label;
+                if (label != null) entity.FormattedValues[column.LogicalName] = label;
+                break;
+            case bool flag:
+                entity.FormattedValues[column.LogicalName] = flag ? "Yes" : "No";
+                break;
+            case EntityReference reference when store.Catalog.Contains(reference.LogicalName):
+                var target = store.Catalog.Get(reference.LogicalName);
+                var row = store.Get(txn, target.LogicalName, reference.Id);
+                if (row != null && target.TryGetOrdinal(target.Definition.PrimaryNameAttribute, out var nameOrdinal))
+                {
+                    reference.Name = row.Values[nameOrdinal] as string;
+                    if (reference.Name != null) entity.FormattedValues[column.LogicalName] = reference.Name;
+                }
+                break;
+        }
+    }
+}
