@@ -1,0 +1,65 @@
+using AdoptionCrm.Emulator.Query;
+using AdoptionCrm.Solution.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator.Tests.Query;
+
+/// <summary>
+/// A list-backed IQueryDataSource for the query tests. Indexed columns are declared per test; the
+/// source counts Scan calls so tests can prove an indexed query does not scan.
+/// </summary>
+public sealed class InMemoryQuerySource : IQueryDataSource
+{
+    private readonly Dictionary<string, TableDefinition> _tables;
+    private readonly Dictionary<string, List<Entity>> _rows = new();
+    private readonly HashSet<(string Table, string Column)> _indexed = new();
+
+    public InMemoryQuerySource(params TableDefinition[] tables)
+    {
+        _tables = tables.ToDictionary(t => t.LogicalName);
+        foreach (var table in tables) _rows[table.LogicalName] = new List<Entity>();
+    }
+
+    public Dictionary<string, int> ScanCount { get; } = new();
+
+    public InMemoryQuerySource Index(string table, string column)
+    {
+        _indexed.Add((table, column));
+        return this;
+    }
+
+    public Entity Add(string table, params (string Column, object? Value)[] values)
+    {
+        var definition = _tables[table];
+        var entity = new Entity(table, Guid.NewGuid());
+        entity[definition.PrimaryIdAttribute] = entity.Id;
+        foreach (var (column, value) in values) entity[column] = value;
+        _rows[table].Add(entity);
+        return entity;
+    }
+
+    public TableDefinition GetTable(string logicalName) =>
+        _tables.TryGetValue(logicalName, out var table)
+            ? table
+            : throw Faults.Create(ErrorCodes.QueryBuilderNoEntity, $"The entity with a name = '{logicalName}' was not found in the MetadataCache.");
+
+    public IEnumerable<Entity> Scan(string logicalName)
+    {
+        ScanCount[logicalName] = ScanCount.GetValueOrDefault(logicalName) + 1;
+        return _rows[logicalName];
+    }
+
+    public IEnumerable<Entity>? Lookup(string logicalName, string column, object value)
+    {
+        if (!_indexed.Contains((logicalName, column))) return null;
+        return _rows[logicalName].Where(e => e.Attributes.TryGetValue(column, out var v) && Matches(v, value)).ToList();
+    }
+
+    private static bool Matches(object? stored, object value) => stored switch
+    {
+        EntityReference reference => value is Guid id && reference.Id == id,
+        string s => value is string t && string.Equals(s, t, StringComparison.OrdinalIgnoreCase),
+        OptionSetValue option => value is int i && option.Value == i,
+        _ => Equals(stored, value),
+    };
+}
