@@ -1,0 +1,37 @@
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Sdk.Tests.Behaviour;
+
+/// <summary>The keyed collections compare keys ordinally: "Target" and "target" are different parameters.</summary>
+public class CollectionBehaviourTests
+{
+    [Fact]
+    public void ParameterCollection_keys_are_case_sensitive()
+    {
+        var parameters = new ParameterCollection { { "Target", 1 } };
+        Assert.True(parameters.Contains("Target"));
+        Assert.False(parameters.Contains("target"));
+        parameters["target"] = 2;
+        Assert.Equal(2, parameters.Count);
+        Assert.Equal(1, parameters["Target"]);
+    }
+
+    [Fact]
+    public void AttributeCollection_keys_are_case_sensitive()
+    {
+        var attributes = new AttributeCollection { { "name", "a" } };
+        Assert.False(attributes.ContainsKey("NAME"));
+        Assert.False(attributes.TryGetValue("Name", out _));
+        Assert.Throws<KeyNotFoundException>(() => attributes["Name"]);
+    }
+
+    [Fact]
+    public void Add_of_an_existing_key_throws_but_the_indexer_overwrites()
+    {
+        var attributes = new AttributeCollection { { "name", "a" } };
+        Assert.Throws<ArgumentException>(() => attributes.Add("name", "b"));
+        attributes["name"] = "b";
+        Assert.Equal("b", attributes["name"]);
+        Assert.Single(attributes);
+    }
+}
