@@ -5,7 +5,7 @@ import { h, clear } from "./dom";
 import type { ClientContext, ContextResult } from "./context";
 import { loadAccount, loadAdopters, MAX_ADOPTERS, type PageEvent } from "./load";
 import { classify, messageOf } from "./errors";
-import { formatCount, signupsByWeek } from "./shape";
+import { formatCount, signupsByWeek, warmFormatters } from "./shape";
 import { renderSummary } from "./view/summary";
 import { renderChart } from "./view/chart";
 import { renderState, type StateKind } from "./view/states";
@@ -39,6 +39,8 @@ export class Panel {
       h("section", { class: "adopters", attrs: { "aria-labelledby": "adopt-list-title" } }, this.listTitle, this.listNote, this.listSlot),
       this.live,
     );
+    // Loading until the form hands the context over (or the fallback fires).
+    this.whole("loading");
   }
 
   show(result: ContextResult): void {
@@ -99,6 +101,8 @@ export class Panel {
       this.setList(renderState(kind, { detail: kind === "error" ? messageOf(err) : undefined, onRetry: () => this.retry() }));
     });
 
+    // Both requests are in flight: use the wait to load locale data for the formatters.
+    warmFormatters(ctx.locale);
     try {
       const account = await loadAccount(ctx.webApi, ctx.accountId);
       if (!current()) return;

@@ -143,6 +143,23 @@ export function formatDate(t: number, locale?: string, timeZone?: string): strin
   return f.format(t);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatCount(n: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  let f = numberFormats.get(locale ?? "");
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    numberFormats.set(locale ?? "", f);
+  }
+  return f.format(n);
+}
+
+/**
+ * Creates the formatters the first render needs. The first Intl formatter in a fresh frame loads
+ * locale data (measured: ~50–90 ms in headless Chromium); doing it while the request is in flight
+ * keeps that off the time between data arriving and the list showing.
+ */
+export function warmFormatters(locale?: string): void {
+  formatCount(0, locale);
+  formatDate(0, locale);
+  formatDate(0, locale, "UTC");
 }

@@ -1,0 +1,282 @@
+// Browser test of the adopters panel in real headless Chromium (Debian's, driven by playwright-core).
+// By default it starts the fake Web API (test/fake-webapi) which also serves the built panel and the
+// host page. To run against the emulator instead (`adoptioncrm demo --serve`):
+//   ADOPT_HOST_URL=http://127.0.0.1:PORT ADOPT_ACCOUNT_ID=<account with adopters> \
+//   [ADOPT_API_URL=http://127.0.0.1:PORT/api/data/v9.2/] npm run test:browser
+// Expectations are read from the same Web API, so they hold for any data. The state checks that
+// need special accounts (no access, dropped connection, slow, paged) run against the fake only.
+// Prints one line per check, the measured figures, and "Tests  N passed | M failed (T)".
+import { chromium } from "playwright-core";
+import { mkdir } from "node:fs/promises";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startFakeWebApi } from "../fake-webapi/server.mjs";
+import { IDS, XSS_NAME } from "../fake-webapi/data.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const artifacts = join(here, "..", "..", "artifacts");
+const external = process.env.ADOPT_HOST_URL?.replace(/\/$/, "");
+const fake = external ? null : await startFakeWebApi();
+const hostBase = external ?? fake.base;
+const apiBase = process.env.ADOPT_API_URL ?? `${hostBase}/api/data/v9.2/`;
+const mainId = (process.env.ADOPT_ACCOUNT_ID ?? IDS.contoso).replace(/[{}]/g, "").toLowerCase();
+const ROW_HEIGHT = 56;
+const FMT = "@OData.Community.Display.V1.FormattedValue";
+
+const results = [];
+const figures = [];
+async function check(name, fn, { fakeOnly = false } = {}) {
+  if (fakeOnly && !fake) { console.log(`  - ${name} (skipped: needs the fake Web API)`); return; }
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push(true);
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push(false);
+    console.log(`  ✗ ${name}\n      ${String(e?.stack ?? e).split("\n").slice(0, 4).join("\n      ")}`);
+  }
+}
+function assert(cond, message) { if (!cond) throw new Error(message); }
+function equal(actual, expected, what) {
+  const a = JSON.stringify(actual), b = JSON.stringify(expected);
+  if (a !== b) throw new Error(`${what}: expected ${b.slice(0, 300)}, got ${a.slice(0, 300)}`);
+}
+
+// Expectations straight from the Web API (all pages), independent of the panel's code.
+async function odata(path) {
+  const rows = [];
+  let url = apiBase + path;
+  while (url) {
+    const res = await fetch(url, { headers: { Accept: "application/json", "x-adopt-test": "1", Prefer: 'odata.include-annotations="*",odata.maxpagesize=5000' } });
+    const body = await res.json();
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+    if (!Array.isArray(body.value)) return body;
+    rows.push(...body.value);
+    url = body["@odata.nextLink"];
+  }
+  return rows;
+}
+function expectedWeeks(createdons, now, weeks = 26) {
+  const DAY = 86_400_000, WEEK = 7 * DAY;
+  const d = new Date(now); d.setUTCHours(0, 0, 0, 0);
+  const monday = d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY;
+  const first = monday - (weeks - 1) * WEEK;
+  const counts = new Array(weeks).fill(0);
+  for (const c of createdons) { const i = Math.floor((Date.parse(c) - first) / WEEK); if (i >= 0 && i < weeks) counts[i]++; }
+  return counts;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
+const pageErrors = [];
+const dialogs = [];
+
+async function openPanel(id, extra = "", ctx = context, waitUntil = "load") {
+  const page = await ctx.newPage();
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto(`${hostBase}/host/account-form.html?id=${id}&api=${encodeURIComponent(apiBase)}${extra}`, { waitUntil });
+  const frame = await (await page.waitForSelector("#WebResource_adopt_adopters")).contentFrame();
+  return { page, frame };
+}
+const stateOf = (frame) => frame.$eval("[data-state]", (e) => e.getAttribute("data-state")).catch(() => null);
+
+console.log(`browser test: host ${hostBase}, Web API ${apiBase}, account ${mainId}`);
+const account = await odata(`accounts(${mainId})?$select=name,adopt_adoptionscore,adopt_adoptionstage,adopt_scoreexplanation`);
+const leads = await odata(`leads?$select=fullname,createdon&$filter=_parentaccountid_value eq ${mainId}&$orderby=createdon desc`);
+const { page, frame } = await openPanel(mainId);
+await frame.waitForSelector('[role="grid"] [data-index]', { timeout: 20_000 });
+await frame.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
+
+await check("shows the account's stage, score and explanation", async () => {
+  const current = await frame.$eval('[aria-current="step"]', (e) => e.textContent);
+  equal(current, account[`adopt_adoptionstage${FMT}`], "current stage");
+  const steps = await frame.$$eval(".steps li", (l) => l.map((e) => e.className.replace("step ", "")));
+  assert(steps.length === 4, "four steps");
+  const score = await frame.$eval('[data-testid="score"] .metric-value', (e) => e.textContent);
+  equal(score, account[`adopt_adoptionscore${FMT}`] ?? String(account.adopt_adoptionscore), "score");
+  if (account.adopt_scoreexplanation) equal(await frame.$eval('[data-testid="explanation"]', (e) => e.textContent), account.adopt_scoreexplanation, "explanation");
+});
+
+await check(`lists all ${leads.length} adopters, newest first`, async () => {
+  equal(await frame.$eval('[role="grid"]', (g) => g.getAttribute("aria-rowcount")), String(leads.length + 1), "aria-rowcount");
+  const shown = await frame.$$eval("[data-index]", (rows) => rows.map((r) => [Number(r.dataset.index), r.dataset.id]).sort((a, b) => a[0] - b[0]).slice(0, 8).map((x) => x[1]));
+  equal(shown, leads.slice(0, 8).map((l) => l.leadid), "first rows");
+  const rendered = await frame.$$eval("[data-index]", (rows) => rows.length);
+  assert(rendered < 40, `virtualised: ${rendered} rows in the DOM`);
+});
+
+await check("charts signups per week (26 weeks, counts match the data)", async () => {
+  const now = await frame.evaluate(() => Date.now());
+  const bars = await frame.$$eval("svg rect.bar", (b) => b.map((r) => Number(r.getAttribute("data-count"))));
+  equal(bars, expectedWeeks(leads.map((l) => l.createdon), now), "weekly counts");
+  const label = await frame.$eval("svg", (s) => s.getAttribute("aria-label"));
+  assert(/Signups per week/.test(label), "chart has an accessible label");
+});
+
+await check("asks the Web API only for the columns it shows", async () => {
+  const api = fake.requests.filter((r) => r.path.includes("/api/data/") && !r.fromTest);
+  const leadReq = api.filter((r) => r.path.endsWith("/leads"));
+  assert(leadReq.length >= 1, "a leads request");
+  for (const r of leadReq) {
+    equal(/\$select=([^&]*)/.exec(r.search)[1], "fullname,emailaddress1,jobtitle,createdon,adopt_usage,adopt_matchmethod,adopt_matchexplanation", "lead $select");
+    assert(r.search.includes(`$filter=_parentaccountid_value eq ${mainId}`) && r.search.includes("$orderby=createdon desc"), "filter and order");
+    assert(/odata\.maxpagesize=5000/.test(r.prefer), "page size requested");
+  }
+  const acc = api.filter((r) => r.path.includes("/accounts(") && r.search.includes("adopt_"));
+  equal(acc.map((r) => /\$select=([^&]*)/.exec(r.search)[1]), ["name,adopt_adoptionscore,adopt_adoptionstage,adopt_adoptercount,adopt_scoreexplanation"], "account $select");
+}, { fakeOnly: true });
+
+await mkdir(artifacts, { recursive: true });
+await page.screenshot({ path: join(artifacts, "panel.png"), fullPage: true });
+{
+  const dark = await browser.newContext({ viewport: { width: 1280, height: 1200 }, colorScheme: "dark" });
+  const d = await openPanel(mainId, "", dark);
+  await d.frame.waitForSelector('[role="grid"] [data-index]', { timeout: 20_000 });
+  await d.page.screenshot({ path: join(artifacts, "panel-dark.png"), fullPage: true });
+  await dark.close();
+}
+
+await check(`renders a lead named ${XSS_NAME} as text`, async () => {
+  const index = leads.findIndex((l) => l.fullname === XSS_NAME);
+  assert(index >= 0, "the data has a lead with that name");
+  await frame.$eval(".grid-viewport", (v, top) => { v.scrollTop = top; v.dispatchEvent(new Event("scroll")); }, index * ROW_HEIGHT);
+  await frame.waitForSelector(`[data-index="${index}"]`);
+  equal(await frame.$eval(`[data-index="${index}"] .name`, (e) => e.textContent), XSS_NAME, "name text");
+  equal(await frame.$$eval('img, [role="grid"] script', (e) => e.length), 0, "no img or script elements in the panel");
+  equal(await frame.evaluate(() => window.__xss ?? null), null, "no injected script ran");
+  equal(dialogs, [], "no alert() dialogs");
+  await frame.$eval(".grid-viewport", (v) => { v.scrollTop = 0; v.dispatchEvent(new Event("scroll")); });
+});
+
+await check("keyboard: arrow keys move focus through every adopter; Enter opens the lead", async () => {
+  await frame.focus('[data-index][tabindex="0"]');
+  equal(await frame.evaluate(() => document.activeElement?.getAttribute("data-index")), "0", "first row focused");
+  await frame.evaluate(() => {
+    window.__seen = new Set();
+    document.addEventListener("focusin", (e) => window.__seen.add(e.target.getAttribute("data-id")));
+    window.__seen.add(document.activeElement.getAttribute("data-id"));
+  });
+  // Real key presses first (Chromium aligns each to a frame, ~17 ms apiece, so not 5,000 of them)…
+  const real = Math.min(leads.length - 1, 150);
+  for (let i = 0; i < real; i++) await page.keyboard.press("ArrowDown");
+  equal(await frame.evaluate(() => document.activeElement?.getAttribute("data-index")), String(real), "focus after real ArrowDowns");
+  // …then the rest of the walk as keydown events on the focused row, in the page: the same
+  // handler, focus moves and virtualised rendering, without a frame per key.
+  await frame.evaluate(() => new Promise((resolve) => {
+    const step = () => {
+      for (let k = 0; k < 250; k++) {
+        const el = document.activeElement;
+        const before = el.getAttribute("data-index");
+        el.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true, cancelable: true }));
+        if (document.activeElement.getAttribute("data-index") === before) return resolve();
+      }
+      setTimeout(step, 0); // let scroll events and rendering interleave like real input
+    };
+    step();
+  }));
+  const seen = await frame.evaluate(() => [...window.__seen]);
+  equal(seen.length, leads.length, "rows focused");
+  const want = new Set(leads.map((l) => l.leadid));
+  assert(seen.every((id) => want.has(id)), "focused ids are the account's adopters");
+  equal(await frame.evaluate(() => document.activeElement?.getAttribute("aria-rowindex")), String(leads.length + 1), "last row focused");
+  await page.keyboard.press("Enter");
+  const opened = await page.evaluate(() => window.__host.openedForms.at(-1));
+  equal(opened, { entityName: "lead", entityId: leads.at(-1).leadid }, "openForm");
+  await page.keyboard.press("Home");
+  equal(await frame.evaluate(() => document.activeElement?.getAttribute("data-index")), "0", "Home");
+  await page.keyboard.press("PageDown");
+  assert(Number(await frame.evaluate(() => document.activeElement?.getAttribute("data-index"))) > 1, "PageDown moves a page");
+  await page.keyboard.press("End");
+  equal(await frame.evaluate(() => document.activeElement?.getAttribute("data-index")), String(leads.length - 1), "End");
+  await page.keyboard.press("ArrowUp");
+  equal(await frame.evaluate(() => document.activeElement?.getAttribute("data-index")), String(leads.length - 2), "ArrowUp");
+});
+
+await check("a click on a row opens its lead", async () => {
+  await page.keyboard.press("Home"); // back to the top, where row 1 is rendered
+  await frame.click('[data-index="1"]');
+  equal(await page.evaluate(() => window.__host.openedForms.at(-1)), { entityName: "lead", entityId: leads[1].leadid }, "openForm");
+});
+
+await check("records first-render timing marks", async () => {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const p = i === 0 ? { page, frame } : await openPanel(mainId);
+    await p.frame.waitForFunction(() => performance.getEntriesByName("adopt:first-paint").length > 0, null, { timeout: 20_000 });
+    runs.push(await p.frame.evaluate(() => ({
+      render: performance.getEntriesByName("adopt:first-render")[0].duration,
+      paint: performance.getEntriesByName("adopt:first-paint")[0].duration,
+    })));
+    if (i > 0) await p.page.close();
+  }
+  const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  figures.push(`first render, ${leads.length} adopters, data → DOM built: median ${med("render").toFixed(1)} ms (runs: ${runs.map((r) => r.render.toFixed(1)).join(", ")})`);
+  figures.push(`first render, ${leads.length} adopters, data → next frame: median ${med("paint").toFixed(1)} ms (runs: ${runs.map((r) => r.paint.toFixed(1)).join(", ")})`);
+});
+
+await check("an account without adopters says so", async () => {
+  const p = await openPanel(IDS.empty);
+  await p.frame.waitForSelector('[data-state="empty"]');
+  const text = await p.frame.textContent("main");
+  assert(text.includes("No adopters yet") && text.includes("No adoption stage yet"), "empty copy");
+  await p.page.close();
+}, { fakeOnly: true });
+
+await check("no permission to read leads: an alert, and the account still shows", async () => {
+  const p = await openPanel(IDS.forbidden);
+  await p.frame.waitForSelector('[data-state="permission"][role="alert"]');
+  assert((await p.frame.textContent("h1")).includes("Litware"), "account header");
+  equal(await p.frame.$$eval("[data-state] button", (b) => b.length), 0, "no retry for a privilege error");
+  await p.page.close();
+}, { fakeOnly: true });
+
+await check("a dropped connection shows a network error, and Retry recovers", async () => {
+  const p = await openPanel(IDS.flaky);
+  await p.frame.waitForSelector('[data-state="network"][role="alert"]');
+  fake.dropLeadsFor.delete(IDS.flaky); // the connection is back
+  await p.frame.click('[data-state="network"] button');
+  await p.frame.waitForSelector('[role="grid"] [data-index]');
+  equal(await p.frame.$eval('[role="grid"]', (g) => g.getAttribute("aria-rowcount")), "4", "rows after retry");
+  await p.page.close();
+}, { fakeOnly: true });
+
+await check("shows loading (aria-busy) while the Web API is slow", async () => {
+  const p = await openPanel(IDS.slow, "", context, "commit");
+  await p.frame.waitForSelector('[data-state="loading"]');
+  equal(await p.frame.$eval("main", (m) => m.getAttribute("aria-busy")), "true", "aria-busy while loading");
+  await p.frame.waitForSelector('[role="grid"] [data-index]');
+  await p.frame.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
+  await p.page.close();
+}, { fakeOnly: true });
+
+await check("follows @odata.nextLink when the server pages (1,200 adopters, pages of 500)", async () => {
+  const p = await openPanel(IDS.paged);
+  await p.frame.waitForFunction(() => document.querySelector('[role="grid"]')?.getAttribute("aria-rowcount") === "1201" && document.querySelector("main")?.getAttribute("aria-busy") === "false");
+  const pages = fake.requests.filter((r) => !r.fromTest && r.path.endsWith("/leads") && r.search.includes(IDS.paged));
+  equal(pages.length, 3, "three page requests");
+  assert(pages.slice(1).every((r) => r.search.includes("$skiptoken=")), "next pages use the nextLink");
+  await p.page.close();
+}, { fakeOnly: true });
+
+await check("without the form script, falls back to parent.Xrm and the id parameter", async () => {
+  const p = await openPanel(IDS.fabrikam, "&mode=parent");
+  await p.frame.waitForSelector('[role="grid"] [data-index]', { timeout: 10_000 });
+  equal(await p.frame.$eval('[role="grid"]', (g) => g.getAttribute("aria-rowcount")), "10", "rows");
+  await p.page.close();
+}, { fakeOnly: true });
+
+await check("no script errors in any page", async () => equal(pageErrors, [], "page errors"));
+
+await browser.close();
+await fake?.close();
+
+const passed = results.filter(Boolean).length, failed = results.length - passed;
+console.log(`  screenshots: ${join(artifacts, "panel.png")}, panel-dark.png`);
+for (const f of figures) console.log(`  figure: ${f}`);
+console.log(`\n      Tests  ${passed} passed | ${failed} failed (${results.length})`);
+process.exit(failed ? 1 : 0);
