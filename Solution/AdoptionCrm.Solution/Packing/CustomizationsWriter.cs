@@ -69,7 +69,12 @@ internal static class CustomizationsWriter
     private static void Replace(XElement entity, string name, XElement? content)
     {
         var placeholder = entity.Element(name);
-        if (content is null) return;
+        if (content is null)
+        {
+            // An empty placeholder is not valid content (e.g. SavedQueries needs savedqueries).
+            placeholder?.Remove();
+            return;
+        }
         if (placeholder is null) entity.Add(content);
         else placeholder.ReplaceWith(content);
     }

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using AdoptionCrm.Cli;
+using AdoptionCrm.Cli.Commands;
+
+// One line per command; each command lives in its own file under Commands/.
+var root = new RootCommand("AdoptionCrm: bottom-up adoption for Dynamics 365 / Dataverse");
+root.Options.Add(CommandRunner.Verbose);
+root.Subcommands.Add(PackCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
+return CommandRunner.Run(root, args);
