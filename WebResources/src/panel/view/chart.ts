@@ -3,9 +3,9 @@ import { h, svg } from "../dom";
 import { formatDate, type WeekBucket } from "../shape";
 
 const W = 520;
-const H = 120;
+const H = 100;
 const PAD_TOP = 8;
-const PAD_BOTTOM = 20;
+const PAD_BOTTOM = 2;
 
 export function renderChart(buckets: readonly WeekBucket[], locale?: string): HTMLElement {
   const total = buckets.reduce((s, b) => s + b.count, 0);
@@ -33,13 +33,12 @@ export function renderChart(buckets: readonly WeekBucket[], locale?: string): HT
     );
   });
   chart.appendChild(svg("line", { class: "axis", attrs: { x1: 0, x2: W, y1: PAD_TOP + plotH + 0.5, y2: PAD_TOP + plotH + 0.5 } }));
-  if (buckets.length) {
-    chart.appendChild(svg("text", { class: "tick", attrs: { x: 0, y: H - 4 }, text: formatDate(buckets[0].start, locale, "UTC") }));
-    chart.appendChild(svg("text", { class: "tick", attrs: { x: W, y: H - 4, "text-anchor": "end" }, text: formatDate(buckets[buckets.length - 1].start, locale, "UTC") }));
-  }
-
   return h("section", { class: "chart", attrs: { "aria-labelledby": "adopt-chart-title" } },
     h("h2", { class: "section-title", attrs: { id: "adopt-chart-title" }, text: "Signups per week" }),
     chart,
+    // Axis dates as HTML, not SVG text: the plot stretches to the tab's width and would distort them.
+    buckets.length ? h("div", { class: "chart-axis", attrs: { "aria-hidden": "true" } },
+      h("span", { text: formatDate(buckets[0].start, locale, "UTC") }),
+      h("span", { text: `Week of ${formatDate(buckets[buckets.length - 1].start, locale, "UTC")}` })) : null,
   );
 }
