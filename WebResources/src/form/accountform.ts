@@ -22,6 +22,13 @@ export function onLoad(executionContext: Xrm.Events.EventContext): void {
   const formContext = executionContext.getFormContext();
   const xrm = (globalThis as unknown as { Xrm: Xrm.XrmStatic }).Xrm;
   void handOver(xrm, formContext);
+  // A new account has no id yet, so the panel asks to save it; hand over again once it has one.
+  const entity = formContext.data?.entity;
+  if (entity && !entity.getId() && typeof entity.addOnPostSave === "function") {
+    entity.addOnPostSave(() => {
+      if (entity.getId()) void handOver(xrm, formContext);
+    });
+  }
   // A web resource in a collapsed tab is only loaded when the tab opens: hand over again then.
   const control = formContext.getControl<Xrm.Controls.IframeControl>(PANEL_CONTROL);
   const tab = control?.getParent?.()?.getParent?.();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { onClientContext, queryId, type ContextResult } from "../../src/panel/context";
-import { handOver, PANEL_CONTROL } from "../../src/form/accountform";
+import { handOver, onLoad, PANEL_CONTROL } from "../../src/form/accountform";
 
 const ID = "5F0C7C8E-1B2A-4C3D-9E8F-0A1B2C3D4E5F";
 
@@ -73,6 +73,25 @@ describe("form script", () => {
     const xrm = fakeXrm();
     await expect(handOver(xrm, formContext)).resolves.toBe(true);
     expect(calls).toEqual([[xrm, formContext]]);
+  });
+
+  it("hands over again after a new account's first save", async () => {
+    let id = "";
+    let postSave: (() => void) | undefined;
+    const calls: unknown[] = [];
+    const content = { setClientApiContext: (_x: unknown, fc: Xrm.FormContext) => calls.push(fc.data.entity.getId()) };
+    const formContext = {
+      data: { entity: { getId: () => id, addOnPostSave: (h: () => void) => (postSave = h) } },
+      getControl: () => ({ getContentWindow: () => Promise.resolve(content), getParent: () => null }),
+    } as unknown as Xrm.FormContext;
+    (globalThis as unknown as { Xrm: unknown }).Xrm = fakeXrm();
+    onLoad({ getFormContext: () => formContext } as unknown as Xrm.Events.EventContext);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([""]);
+    id = "{" + ID + "}";
+    postSave!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual(["", "{" + ID + "}"]);
   });
 
   it("does nothing on a form without the panel", async () => {
