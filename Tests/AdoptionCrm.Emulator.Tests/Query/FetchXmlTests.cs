@@ -149,3 +149,18 @@ public class FetchXmlTests
         FaultAssert.Throws(ErrorCodes.InvalidArgument, () => Fetch("<fetch><entity name="));
     }
 }
+
+public class FetchXmlAliasTests
+{
+    [Fact]
+    public void Fetch_attribute_alias_returns_an_aliased_value_under_the_alias()
+    {
+        var source = TestTables.Source();
+        source.Add("account", ("name", "Contoso"));
+        var result = new QueryEngine(source).RetrieveMultiple(new FetchExpression(
+            """<fetch><entity name="account"><attribute name="name" alias="title" /></entity></fetch>"""), TestTables.Context());
+        var value = Assert.IsType<AliasedValue>(Assert.Single(result.Entities)["title"]);
+        Assert.Equal("name", value.AttributeLogicalName);
+        Assert.Equal("Contoso", value.Value);
+    }
+}

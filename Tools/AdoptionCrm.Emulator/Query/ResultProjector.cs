@@ -37,7 +37,9 @@ public sealed class ResultProjector
         foreach (var column in _query.Columns)
         {
             var value = RowValues.Raw(row[column.Slot], column.Column);
-            Put(result, column.ResultKey, column.Column, value, column.Slot == 0 ? null : column.TableName);
+            // Linked columns, and any column the query gave an alias, come back as AliasedValue.
+            var aliased = column.Slot != 0 || column.Spec.Alias is not null;
+            Put(result, column.ResultKey, column.Column, value, aliased ? column.TableName : null);
         }
         result[table.PrimaryIdAttribute] = root.Id;
         return result;
