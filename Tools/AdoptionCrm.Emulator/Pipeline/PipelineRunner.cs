@@ -39,7 +39,7 @@ internal sealed class PipelineRunner
             }
         }
         // Stage 20/40 steps see PreValidation's SharedVariables through ParentContext even when no stage-10 step ran.
-        if (stage == 10) stage10Context ??= NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, null);
+        if (stage == 10) stage10Context ??= NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, scope.Caller);
     }
 
     /// <summary>The contexts a step runs with: one, or one per item when a single-message step meets a *Multiple.</summary>
