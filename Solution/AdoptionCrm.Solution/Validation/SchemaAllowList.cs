@@ -12,8 +12,10 @@ public static class SchemaAllowList
 {
     public static readonly IReadOnlyList<SchemaAllowance> Items =
     [
-        // The managed form diff marks the tab we add on the standard account form; Attach2Dynamics'
-        // managed export carries solutionaction on form elements the XSD does not declare it for.
+        // The managed form diff marks the tab we add on the standard account form. Real export:
+        // Attach2Dynamics_9_0_0_11_managed.zip (tc-ca/ROMTS-GSRST.PowerApps dependencies/), whose
+        // validation against this XSD is recorded in reference/schemas/validation-of-real-exports.txt
+        // (the zip itself is not stored locally, so the evidence is that recorded result).
         new("The 'solutionaction' attribute is not declared.",
             "../schemas/validation-of-real-exports.txt", "70 x Error: The 'solutionaction' attribute is not declared.",
             "managed exports express an added tab on a standard form with solutionaction=\"Added\""),
