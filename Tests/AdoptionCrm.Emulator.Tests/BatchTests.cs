@@ -1,6 +1,7 @@
 using AdoptionCrm.Emulator;
 using AdoptionCrm.Emulator.Service;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace AdoptionCrm.Emulator.Tests;
@@ -12,17 +13,25 @@ public class BatchTests
     private static OrganizationRequest Create(string lastName) => new("Create") { ["Target"] = new Entity("lead") { ["lastname"] = lastName } };
     private static OrganizationRequest Bad() => new("Create") { ["Target"] = new Entity("lead") { ["firstname"] = new string('x', 99) } };
 
-    private sealed class Settings { public bool ContinueOnError { get; set; } public bool ReturnResponses { get; set; } }
-
-    private OrganizationResponse ExecuteMultiple(bool continueOnError, params OrganizationRequest[] requests) =>
-        _org.SystemService.Execute(new OrganizationRequest("ExecuteMultiple")
-        { ["Requests"] = requests.ToList(), ["Settings"] = new Settings { ContinueOnError = continueOnError, ReturnResponses = true } });
+    private OrganizationResponse ExecuteMultiple(bool continueOnError, params OrganizationRequest[] requests)
+    {
+        var batch = new ExecuteMultipleRequest
+        {
+            Requests = new OrganizationRequestCollection(),
+            Settings = new ExecuteMultipleSettings { ContinueOnError = continueOnError, ReturnResponses = true },
+        };
+        batch.Requests.AddRange(requests);
+        return _org.SystemService.Execute(batch);
+    }
 
     [Fact]
     public void ExecuteMultiple_ContinueOnError_runs_every_item_in_its_own_transaction()
     {
-        var response = ExecuteMultiple(true, Create("a"), Bad(), Create("c"));
-        Assert.True((bool)response.Results["IsFaulted"]);
+        var response = (ExecuteMultipleResponse)ExecuteMultiple(true, Create("a"), Bad(), Create("c"));
+        Assert.True(response.IsFaulted);
+        Assert.Equal(new[] { 0, 1, 2 }, response.Responses.Select(r => r.RequestIndex));
+        Assert.NotNull(response.Responses[1].Fault);
+        Assert.IsType<CreateResponse>(response.Responses[2].Response);
         Assert.Equal(2, _org.Store.CommittedCount("lead"));
     }
 
@@ -45,7 +54,8 @@ public class BatchTests
     [Fact]
     public void ExecuteTransaction_rolls_back_every_request_when_one_fails()
     {
-        var fault = TestOrg.Fault(() => _org.SystemService.Execute(new OrganizationRequest("ExecuteTransaction") { ["Requests"] = new List<OrganizationRequest> { Create("a"), Bad() } }));
+        var transaction = new ExecuteTransactionRequest { Requests = new OrganizationRequestCollection { Create("a"), Bad() } };
+        var fault = TestOrg.Fault(() => _org.SystemService.Execute(transaction));
         Assert.Equal(1, fault.ErrorDetails["FaultedRequestIndex"]);
         Assert.Equal(0, _org.Store.CommittedCount("lead"));
     }

@@ -16,7 +16,7 @@ public sealed class EmulatedOrganization
 {
     private EmulatedOrganization(EmulatorOptions options)
     {
-        var tables = StandardTables.All.Concat(options.LoadSolutionTables ? SolutionTables.LoadEmbeddedOrEmpty() : Array.Empty<TableDefinition>()).Concat(options.Tables);
+        var tables = StandardTables.All.Concat(options.LoadSolutionTables ? SolutionTables.LoadEmbedded() : Array.Empty<TableDefinition>()).Concat(options.Tables);
         Catalog = new MetadataCatalog(tables);
         Store = new DataStore(Catalog);
         Store.Locks.Timeout = options.LockTimeout;

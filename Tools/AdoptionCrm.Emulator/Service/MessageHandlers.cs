@@ -5,6 +5,7 @@ using AdoptionCrm.Emulator.Query;
 using AdoptionCrm.Emulator.Storage;
 using AdoptionCrm.Emulator.Validation;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace AdoptionCrm.Emulator.Service;
@@ -120,7 +121,7 @@ internal sealed class MessageHandlers
         var table = query switch { QueryExpression qe => qe.EntityName, _ => null };
         var op = new PipelineOperation("RetrieveMultiple", table ?? "", request.Parameters);
         _org.Runner.Run(scope, op, () =>
-            op.Output["EntityCollection"] = QueryEngineGateway.RetrieveMultiple(new TransactionDataSource(_org, scope.Transaction), query,
+            op.Output["EntityCollection"] = new QueryEngine(new TransactionDataSource(_org, scope.Transaction)).RetrieveMultiple(query,
                 new QueryContext(scope.UserId, _org.Clock.UtcNow)), _ => false);
         return ResponseFactory.Create("RetrieveMultiple", ("EntityCollection", op.Output["EntityCollection"]));
     }
@@ -212,7 +213,7 @@ internal sealed class MessageHandlers
     {
         var requests = Requests(request);
         if (requests.Count > MaxBatchSize) throw BatchTooLarge(requests.Count);
-        var responses = new List<OrganizationResponse>();
+        var responses = new OrganizationResponseCollection();
         for (var i = 0; i < requests.Count; i++)
         {
             try { responses.Add(Dispatch(requests[i], scope)); }
@@ -223,7 +224,7 @@ internal sealed class MessageHandlers
             }
         }
         var returnResponses = request.Parameters.TryGetValue("ReturnResponses", out var rr) && rr is true;
-        return ResponseFactory.Create("ExecuteTransaction", ("Responses", returnResponses ? BatchTypes.ResponseCollection(responses) : null));
+        return ResponseFactory.Create("ExecuteTransaction", ("Responses", returnResponses ? responses : null));
     }
 
     /// <summary>Each item in its own transaction, in order; ContinueOnError and ReturnResponses as documented.</summary>
@@ -231,27 +232,31 @@ internal sealed class MessageHandlers
     {
         var requests = Requests(request);
         if (requests.Count > MaxBatchSize) throw BatchTooLarge(requests.Count);
-        var settings = request.Parameters.TryGetValue("Settings", out var s) ? s : null;
-        var continueOnError = BatchTypes.Flag(settings, "ContinueOnError");
-        var returnResponses = BatchTypes.Flag(settings, "ReturnResponses");
-        var items = new List<(int Index, OrganizationResponse? Response, OrganizationServiceFault? Fault)>();
+        var settings = request.Parameters.TryGetValue("Settings", out var s) ? s as ExecuteMultipleSettings : null;
+        var continueOnError = settings?.ContinueOnError == true;
+        var returnResponses = settings?.ReturnResponses == true;
+        var items = new ExecuteMultipleResponseItemCollection();
         var faulted = false;
         for (var i = 0; i < requests.Count; i++)
         {
             try
             {
                 var response = run(requests[i]);
-                if (returnResponses) items.Add((i, response, null));
+                if (returnResponses) items.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Response = response });
             }
             catch (Exception error) when (RequestProcessor.IsFault(error))
             {
                 faulted = true;
-                items.Add((i, null, error is FaultException<OrganizationServiceFault> f ? f.Detail
-                    : new OrganizationServiceFault { ErrorCode = ((InvalidPluginExecutionException)error).ErrorCode, Message = error.Message }));
+                items.Add(new ExecuteMultipleResponseItem
+                {
+                    RequestIndex = i,
+                    Fault = error is FaultException<OrganizationServiceFault> f ? f.Detail
+                        : new OrganizationServiceFault { ErrorCode = ((InvalidPluginExecutionException)error).ErrorCode, Message = error.Message },
+                });
                 if (!continueOnError) break;
             }
         }
-        return ResponseFactory.Create("ExecuteMultiple", ("IsFaulted", faulted), ("Responses", BatchTypes.ItemCollection(items)));
+        return ResponseFactory.Create("ExecuteMultiple", ("IsFaulted", faulted), ("Responses", items));
     }
 
     private static Exception BatchTooLarge(int count)

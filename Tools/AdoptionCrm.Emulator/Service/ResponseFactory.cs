@@ -1,34 +1,39 @@
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 
 namespace AdoptionCrm.Emulator.Service;
 
 /// <summary>
-/// Builds the response for a message. When the SDK defines the typed wrapper (CreateResponse,
-/// WhoAmIResponse...) it is used, so callers can cast as with Dataverse; the data always lives in
-/// Results, which is where the wrappers read it from.
+/// Builds the response for a message as the typed SDK wrapper (CreateResponse, WhoAmIResponse...),
+/// so callers can cast as they do against Dataverse. The data lives in Results, which is where the
+/// wrappers read it from. Messages without a wrapper in the SDK (CreateMultiple...) get a plain
+/// OrganizationResponse, as the real service returns to callers without the wrapper type.
 /// </summary>
 internal static class ResponseFactory
 {
-    private static readonly string[] Namespaces = { "Microsoft.Xrm.Sdk.Messages.", "Microsoft.Crm.Sdk.Messages." };
+    private static readonly Dictionary<string, Func<OrganizationResponse>> Typed = new(StringComparer.Ordinal)
+    {
+        ["Create"] = () => new CreateResponse(),
+        ["Retrieve"] = () => new RetrieveResponse(),
+        ["Update"] = () => new UpdateResponse(),
+        ["Delete"] = () => new DeleteResponse(),
+        ["RetrieveMultiple"] = () => new RetrieveMultipleResponse(),
+        ["Upsert"] = () => new UpsertResponse(),
+        ["Associate"] = () => new AssociateResponse(),
+        ["Disassociate"] = () => new DisassociateResponse(),
+        ["ExecuteMultiple"] = () => new ExecuteMultipleResponse(),
+        ["ExecuteTransaction"] = () => new ExecuteTransactionResponse(),
+        ["Assign"] = () => new AssignResponse(),
+        ["SetState"] = () => new SetStateResponse(),
+        ["WhoAmI"] = () => new WhoAmIResponse(),
+    };
 
     public static OrganizationResponse Create(string requestName, params (string Key, object? Value)[] results)
     {
-        var response = Instantiate(requestName + "Response") ?? new OrganizationResponse();
+        var response = Typed.TryGetValue(requestName, out var create) ? create() : new OrganizationResponse();
         response.ResponseName = requestName;
         foreach (var (key, value) in results) response.Results[key] = value;
         return response;
-    }
-
-    private static OrganizationResponse? Instantiate(string typeName)
-    {
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
-        {
-            var name = assembly.GetName().Name;
-            if (name is not ("Microsoft.Xrm.Sdk" or "Microsoft.Crm.Sdk.Proxy")) continue;
-            foreach (var ns in Namespaces)
-                if (assembly.GetType(ns + typeName) is Type type && typeof(OrganizationResponse).IsAssignableFrom(type))
-                    return (OrganizationResponse?)Activator.CreateInstance(type);
-        }
-        return null;
     }
 }
