@@ -21,7 +21,31 @@ public sealed class OrganizationService : IOrganizationService
     public Guid UserId { get; }
     public Guid InitiatingUserId { get; }
 
-    public OrganizationResponse Execute(OrganizationRequest request) => _org.Processor.Execute(request, UserId, InitiatingUserId, _caller);
+    public OrganizationResponse Execute(OrganizationRequest request)
+    {
+        if (_caller == null) return _org.Processor.Execute(request, UserId, InitiatingUserId, null);
+        // A plugin's call: recorded in the log so the per-request call and row budget can be measured.
+        OrganizationResponse? response = null;
+        try { return response = _org.Processor.Execute(request, UserId, InitiatingUserId, _caller); }
+        finally { _org.Log.Add(CallEntry(request, response)); }
+    }
+
+    private ServiceCallEntry CallEntry(OrganizationRequest? request, OrganizationResponse? response)
+    {
+        var rows = response?.Results switch
+        {
+            { } r when r.TryGetValue("EntityCollection", out var c) && c is EntityCollection collection => collection.Entities.Count,
+            { } r when r.TryGetValue("Entity", out var e) && e is Entity => 1,
+            _ => 0,
+        };
+        string? table = null;
+        if (request != null && request.Parameters.TryGetValue("Target", out var target))
+            table = target switch { Entity e => e.LogicalName, EntityReference r => r.LogicalName, _ => null };
+        else if (request != null && request.Parameters.TryGetValue("Query", out var query))
+            table = query switch { QueryExpression q => q.EntityName, QueryByAttribute q => q.EntityName, _ => null };
+        return new ServiceCallEntry(_caller!.CorrelationId, _caller.MessageName, _caller.PrimaryEntityName, _caller.Stage, _caller.Depth + 1,
+            request?.RequestName ?? "", table, rows, response != null);
+    }
 
     public Guid Create(Entity entity) => (Guid)Execute(new OrganizationRequest("Create") { ["Target"] = entity }).Results["id"];
 

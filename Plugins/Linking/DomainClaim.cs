@@ -1,0 +1,27 @@
+using System;
+using AdoptionCrm.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Plugins.Linking
+{
+    /// <summary>One adopt_accountdomain row claiming a domain for an account.</summary>
+    public sealed class DomainClaim
+    {
+        public DomainClaim(string domain, EntityReference account, string accountName, bool isPrimary, DomainSource source, DateTime createdOn)
+        {
+            Domain = domain;
+            Account = account;
+            AccountName = accountName;
+            IsPrimary = isPrimary;
+            Source = source;
+            CreatedOn = createdOn;
+        }
+
+        public string Domain { get; private set; }
+        public EntityReference Account { get; private set; }
+        public string AccountName { get; private set; }
+        public bool IsPrimary { get; private set; }
+        public DomainSource Source { get; private set; }
+        public DateTime CreatedOn { get; private set; }
+    }
+}

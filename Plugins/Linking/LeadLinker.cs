@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Settings;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Plugins.Linking
+{
+    /// <summary>
+    /// Decides a lead's account from its email: classify (exclusion layers, sales ops' rules, own
+    /// domains), then look the company domain up in adopt_accountdomain (which also holds the domains
+    /// of accounts' websites), then optionally create an account for an unknown company. Never throws
+    /// for bad input: every email gets an outcome and an explanation.
+    /// </summary>
+    public sealed class LeadLinker
+    {
+        private readonly IOrganizationService _service;
+        private readonly AdoptionSettings _settings;
+        private readonly Action<string> _trace;
+
+        public LeadLinker(IOrganizationService service, AdoptionSettings settings, Action<string> trace)
+        {
+            _service = service;
+            _settings = settings;
+            _trace = trace ?? (_ => { });
+        }
+
+        public LeadMatch Match(string email)
+        {
+            ParsedEmail parsed = EmailParser.Parse(email);
+            IList<ExclusionRule> rules = parsed.IsValid ? DomainRuleReader.RulesFor(_service, parsed.Host) : new List<ExclusionRule>();
+            ExclusionResult result = SignupClassifier.Classify(email, _settings, rules);
+            string normalizedEmail = parsed.IsValid ? Clip(parsed.NormalizedEmail, LeadColumns.NormalizedEmailMaxLength) : null;
+            string domain = Clip(result.Domain, LeadColumns.EmailDomainMaxLength);
+            if (!result.IsCompany)
+                return new LeadMatch(SignupClassifier.ToMatchOutcome(result.Outcome), MatchMethod.None, normalizedEmail, domain, null,
+                    "Not linked: " + result.Reason + ".");
+
+            string registrable = DomainNormalizer.Default.Normalize(parsed.Host, false).Domain;
+            IList<string> names = DomainCandidates.ForAccounts(parsed.Host, result.Domain, registrable);
+            string decidedBy;
+            DomainClaim claim = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names), names, out decidedBy);
+            if (claim != null) return Linked(claim, decidedBy, normalizedEmail, domain);
+
+            if (!_settings.AutoCreateAccounts || _settings.SettingsId == null)
+                return new LeadMatch(MatchOutcome.Unmatched, MatchMethod.None, normalizedEmail, domain, null,
+                    "Not linked: no account has the domain " + result.Domain + " (" + result.Reason + ") and auto-creation is off.");
+            return CreateAccount(result.Domain, names, normalizedEmail, domain);
+        }
+
+        private static LeadMatch Linked(DomainClaim claim, string decidedBy, string normalizedEmail, string domain)
+        {
+            bool website = claim.Source == DomainSource.Website;
+            string explanation = "Linked to " + (claim.AccountName ?? claim.Account.Id.ToString()) + " by the domain " + claim.Domain
+                + (website ? " taken from the account's website" : " (" + claim.Source + (claim.IsPrimary ? ", primary" : "") + " domain row)")
+                + "; " + decidedBy + ".";
+            return new LeadMatch(MatchOutcome.Linked, website ? MatchMethod.Website : MatchMethod.DomainTable, normalizedEmail, domain,
+                claim.Account, explanation);
+        }
+
+        // Two signups of one unknown company at once must not create two accounts: the settings row's
+        // lock serialises auto-creation (a rare path), and the domain is looked up again under it.
+        private LeadMatch CreateAccount(string companyDomain, IList<string> names, string normalizedEmail, string domain)
+        {
+            var lockUpdate = new Entity(AdoptionSettingsColumns.EntityName, _settings.SettingsId.Value);
+            lockUpdate[AdoptionSettingsColumns.IsActive] = true;
+            _service.Update(lockUpdate);
+            string decidedBy;
+            DomainClaim claim = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names), names, out decidedBy);
+            if (claim != null) return Linked(claim, decidedBy, normalizedEmail, domain);
+
+            string name = AccountNaming.FromDomain(companyDomain);
+            var account = new Entity(AccountColumns.EntityName);
+            account[AccountColumns.Name] = name;
+            account[AccountColumns.WebsiteUrl] = companyDomain;
+            account[AccountColumns.AutoCreated] = true;
+            Guid id = _service.Create(account); // the account's website step adds its domain row (source Auto-created)
+            _trace("Auto-created account " + name + " (" + id + ") for " + companyDomain);
+            return new LeadMatch(MatchOutcome.AccountCreated, MatchMethod.AutoCreated, normalizedEmail, domain,
+                new EntityReference(AccountColumns.EntityName, id),
+                "Linked to " + name + ", an account created for the unknown company domain " + companyDomain + " (auto-creation is on).");
+        }
+
+        private static string Clip(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);
+    }
+}

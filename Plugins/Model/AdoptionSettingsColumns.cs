@@ -1,0 +1,31 @@
+namespace AdoptionCrm.Plugins.Model
+{
+    /// <summary>adopt_adoptionsettings: sales ops' configuration (Solution/src/Entities/adopt_AdoptionSettings).</summary>
+    public static class AdoptionSettingsColumns
+    {
+        public const string EntityName = "adopt_adoptionsettings";
+        public const string Id = "adopt_adoptionsettingsid";
+        public const string Name = "adopt_name";
+        public const string IndividualThreshold = "adopt_individualthreshold";
+        public const string TeamThreshold = "adopt_teamthreshold";
+        public const string SpreadingThreshold = "adopt_spreadingthreshold";
+        public const string EnterpriseThreshold = "adopt_enterprisethreshold";
+        public const string WindowDays = "adopt_windowdays";
+        public const string DecayHalfLifeDays = "adopt_decayhalflifedays";
+        public const string AdopterWeight = "adopt_adopterweight";
+        public const string UsageWeight = "adopt_usageweight";
+        public const string InvitationWeight = "adopt_invitationweight";
+        public const string ExcludeFreeMail = "adopt_excludefreemail";
+        public const string ExcludeDisposable = "adopt_excludedisposable";
+        public const string ExcludeRoleSenders = "adopt_excluderolesenders";
+        public const string AutoCreateAccounts = "adopt_autocreateaccounts";
+        public const string KeepSubdomainsApart = "adopt_keepsubdomainsapart";
+        public const string OwnDomains = "adopt_owndomains";
+        public const string TaskCooldownDays = "adopt_taskcooldowndays";
+        public const string TaskDueDays = "adopt_taskduedays";
+        public const string FallbackUserId = "adopt_fallbackuserid";
+        public const string FallbackQueueId = "adopt_fallbackqueueid";
+        public const string IsActive = "adopt_isactive";
+        public const string CreatedOn = "createdon";
+    }
+}

@@ -1,0 +1,34 @@
+namespace AdoptionCrm.Plugins.Model
+{
+    /// <summary>task: the rep's follow-up the engine creates.</summary>
+    public static class TaskColumns
+    {
+        public const string EntityName = "task";
+        public const string Id = "activityid";
+        public const string Subject = "subject";
+        public const string Description = "description";
+        public const string RegardingObjectId = "regardingobjectid";
+        public const string ScheduledEnd = "scheduledend";
+        public const string PriorityCode = "prioritycode";
+        public const string OwnerId = "ownerid";
+        public const string StateCode = "statecode";
+        public const int SubjectMaxLength = 200;
+        public const int DescriptionMaxLength = 2000;
+        public const int StateOpen = 0;
+    }
+
+    /// <summary>systemuser: whether an owner can still receive work.</summary>
+    public static class SystemUserColumns
+    {
+        public const string EntityName = "systemuser";
+        public const string Id = "systemuserid";
+        public const string IsDisabled = "isdisabled";
+    }
+
+    /// <summary>team and queue: task owner fallbacks.</summary>
+    public static class OwnerTables
+    {
+        public const string Team = "team";
+        public const string Queue = "queue";
+    }
+}

@@ -1,0 +1,42 @@
+using AdoptionCrm.Plugins.Infrastructure;
+using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Settings;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Plugins.Steps
+{
+    /// <summary>Refuses an invalid settings row on save, naming each field at fault (SettingsValidator decides).</summary>
+    [PluginStep(MessageNames.Create, AdoptionSettingsColumns.EntityName, PipelineStage.PreOperation,
+        Description = "Refuse an invalid adoption settings row.")]
+    [PluginStep(MessageNames.Update, AdoptionSettingsColumns.EntityName, PipelineStage.PreOperation,
+        FilteringAttributes = ValidatedColumns, PreImageName = PreImage, PreImageAttributes = ValidatedColumns,
+        Description = "Refuse an invalid change to the adoption settings row.")]
+    public sealed class SettingsValidationPlugin : PluginBase
+    {
+        private const string PreImage = "PreImage";
+        private const string ValidatedColumns = AdoptionSettingsColumns.IndividualThreshold + "," + AdoptionSettingsColumns.TeamThreshold + ","
+            + AdoptionSettingsColumns.SpreadingThreshold + "," + AdoptionSettingsColumns.EnterpriseThreshold + "," + AdoptionSettingsColumns.WindowDays + ","
+            + AdoptionSettingsColumns.DecayHalfLifeDays + "," + AdoptionSettingsColumns.AdopterWeight + "," + AdoptionSettingsColumns.UsageWeight + ","
+            + AdoptionSettingsColumns.InvitationWeight + "," + AdoptionSettingsColumns.TaskCooldownDays + "," + AdoptionSettingsColumns.TaskDueDays + ","
+            + AdoptionSettingsColumns.OwnDomains;
+
+        public SettingsValidationPlugin() : base(typeof(SettingsValidationPlugin)) { }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
+        {
+            var context = localContext.PluginExecutionContext;
+            var target = context.InputParameters["Target"] as Entity;
+            if (target == null) return;
+            // The row as it will be saved: what it was, with this request's changes over it.
+            var merged = new Entity(AdoptionSettingsColumns.EntityName, target.Id);
+            Entity pre;
+            if (context.PreEntityImages.TryGetValue(PreImage, out pre) && pre != null)
+                foreach (var attribute in pre.Attributes) merged[attribute.Key] = attribute.Value;
+            foreach (var attribute in target.Attributes) merged[attribute.Key] = attribute.Value;
+            var errors = SettingsValidator.Validate(AdoptionSettings.FromRow(merged));
+            if (errors.Count == 0) return;
+            localContext.Trace("Refused settings: " + string.Join(" ", errors));
+            throw new InvalidPluginExecutionException("The adoption settings are not valid: " + string.Join(" ", errors));
+        }
+    }
+}
