@@ -45,8 +45,8 @@ namespace AdoptionCrm.Plugins.Scoring
             AdoptionLedger ledger = AdoptionLedger.Parse(row.GetAttributeValue<string>(AccountColumns.AdoptionLedger));
             ledger.Prune(windowStart);
             DateTime? otherLatest = Aliased<DateTime?>(row, OtherLeadAlias, LeadColumns.CreatedOn);
-            if (change.Adding) ledger.AddSignup(change.SignupOnUtc, otherLatest, change.Usage, change.Invitations, windowStart);
-            else ledger.RemoveSignup(change.SignupOnUtc, otherLatest, change.Usage, change.Invitations, windowStart);
+            if (change.Adding) ledger.AddSignup(change.NormalizedEmail, change.SignupOnUtc, otherLatest, change.Usage, change.Invitations, windowStart);
+            else ledger.RemoveSignup(change.NormalizedEmail, change.SignupOnUtc, otherLatest, change.Usage, change.Invitations, windowStart);
 
             var previous = StageOf(row, AccountColumns.AdoptionStage);
             var tasked = StageOf(row, AccountColumns.TaskedStage);

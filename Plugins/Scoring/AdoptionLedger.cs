@@ -11,12 +11,20 @@ namespace AdoptionCrm.Plugins.Scoring
     /// distinct people whose latest signup at this account is that day, and the usage and invitations
     /// that day's signups carried. Its size is bounded by the window, never by the number of leads, so
     /// updating it costs the same for an account with 10 leads or 100,000.
-    /// Text form (adopt_adoptionledger): "yyyy-MM-dd:people:usage:invitations;..." oldest first.
+    /// Text form (adopt_adoptionledger): "yyyy-MM-dd:people:usage:invitations;...|yyyy-MM-dd:mark,mark" oldest first,
+    /// then the people counted on the latest day (see _marked).
     /// </summary>
     public sealed class AdoptionLedger
     {
         private const string DayFormat = "yyyy-MM-dd";
+        private const char MarkSeparator = '|';
         private readonly SortedDictionary<DateTime, LedgerBucket> _buckets = new SortedDictionary<DateTime, LedgerBucket>();
+
+        // The people counted on the latest signup day, as 64-bit hashes of their normalised email. Two
+        // signups of one person inside one CreateMultiple see each other before either is counted; this
+        // tells "already counted today" from "a sibling not counted yet". Bounded by one day's signups.
+        private DateTime? _markDay;
+        private readonly HashSet<string> _marked = new HashSet<string>(StringComparer.Ordinal);
 
         public IEnumerable<LedgerBucket> Buckets => _buckets.Values;
 
@@ -31,6 +39,12 @@ namespace AdoptionCrm.Plugins.Scoring
         {
             var ledger = new AdoptionLedger();
             if (string.IsNullOrWhiteSpace(text)) return ledger;
+            int bar = text.IndexOf(MarkSeparator);
+            if (bar >= 0)
+            {
+                ledger.ParseMarks(text.Substring(bar + 1));
+                text = text.Substring(0, bar);
+            }
             foreach (string entry in text.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
             {
                 string[] parts = entry.Split(':');
@@ -63,6 +77,9 @@ namespace AdoptionCrm.Plugins.Scoring
                     .Append(bucket.Usage.ToString(CultureInfo.InvariantCulture)).Append(':')
                     .Append(bucket.Invitations.ToString(CultureInfo.InvariantCulture));
             }
+            if (_markDay.HasValue && _marked.Count > 0)
+                text.Append(MarkSeparator).Append(_markDay.Value.ToString(DayFormat, CultureInfo.InvariantCulture)).Append(':')
+                    .Append(string.Join(",", _marked.OrderBy(m => m, StringComparer.Ordinal)));
             return text.ToString();
         }
 
@@ -73,17 +90,19 @@ namespace AdoptionCrm.Plugins.Scoring
         public void Prune(DateTime windowStart)
         {
             foreach (var day in _buckets.Keys.Where(d => d < windowStart).ToList()) _buckets.Remove(day);
+            if (_markDay.HasValue && _markDay.Value < windowStart) { _markDay = null; _marked.Clear(); }
         }
 
         public bool InWindow(DateTime day, DateTime windowStart) => day.Date >= windowStart;
 
         /// <summary>
-        /// A signup of one person. previousLatestDay is that person's latest other counted signup at
-        /// the account (null if none): the person moves to the later of the two days, or is added.
+        /// A signup of one person. previousLatestDay is the day of that person's latest other lead at the
+        /// account (null if none): the person moves to the later of the two days, or is added.
         /// </summary>
-        public void AddSignup(DateTime day, DateTime? previousLatestDay, long usage, long invitations, DateTime windowStart)
+        public void AddSignup(string personKey, DateTime day, DateTime? previousLatestDay, long usage, long invitations, DateTime windowStart)
         {
             day = day.Date;
+            string mark = Mark(personKey);
             if (InWindow(day, windowStart))
             {
                 var bucket = Bucket(day);
@@ -91,16 +110,22 @@ namespace AdoptionCrm.Plugins.Scoring
                 bucket.Invitations += Math.Max(0, invitations);
             }
             DateTime? previous = previousLatestDay.HasValue ? previousLatestDay.Value.Date : (DateTime?)null;
-            if (previous.HasValue && previous.Value >= day) return; // already counted on a later (or the same) day
-            if (previous.HasValue) TakePerson(previous.Value);
-            if (InWindow(day, windowStart)) Bucket(day).People += 1;
+            if (_markDay == day && _marked.Contains(mark)) return;  // counted today already
+            if (previous.HasValue && previous.Value > day) return;   // counted on a later day
+            // Same day, not marked: on the mark day the other lead is an uncounted sibling; on an older day it was counted.
+            if (previous.HasValue && previous.Value == day && _markDay != day) return;
+            if (previous.HasValue && previous.Value < day) TakePerson(previous.Value);
+            if (!InWindow(day, windowStart)) return;
+            Bucket(day).People += 1;
+            if (!_markDay.HasValue || day > _markDay.Value) { _markDay = day; _marked.Clear(); }
+            if (_markDay == day) _marked.Add(mark);
         }
 
         /// <summary>
         /// A signup leaving the account (deleted, disqualified, moved). remainingLatestDay is the person's
         /// latest remaining counted signup at the account (null if none).
         /// </summary>
-        public void RemoveSignup(DateTime day, DateTime? remainingLatestDay, long usage, long invitations, DateTime windowStart)
+        public void RemoveSignup(string personKey, DateTime day, DateTime? remainingLatestDay, long usage, long invitations, DateTime windowStart)
         {
             day = day.Date;
             LedgerBucket bucket;
@@ -112,7 +137,30 @@ namespace AdoptionCrm.Plugins.Scoring
             DateTime? remaining = remainingLatestDay.HasValue ? remainingLatestDay.Value.Date : (DateTime?)null;
             if (remaining.HasValue && remaining.Value >= day) return; // the person is counted on the remaining signup's day already
             TakePerson(day);
+            if (_markDay == day) _marked.Remove(Mark(personKey));
             if (remaining.HasValue && InWindow(remaining.Value, windowStart)) Bucket(remaining.Value).People += 1;
+        }
+
+        /// <summary>A stable 64-bit FNV-1a hash of the normalised email, in hex: the ledger never stores addresses.</summary>
+        public static string Mark(string personKey)
+        {
+            ulong hash = 14695981039346656037UL;
+            foreach (char ch in personKey ?? "")
+            {
+                hash ^= ch;
+                hash *= 1099511628211UL;
+            }
+            return hash.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        private void ParseMarks(string text)
+        {
+            int colon = text.IndexOf(':');
+            DateTime day;
+            if (colon <= 0 || !DateTime.TryParseExact(text.Substring(0, colon), DayFormat, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out day)) return;
+            _markDay = day.Date;
+            foreach (string mark in text.Substring(colon + 1).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)) _marked.Add(mark);
         }
 
         private void TakePerson(DateTime day)

@@ -1,0 +1,80 @@
+using AdoptionCrm.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Engine.Tests;
+
+public class ConcurrencyAndBulkTests
+{
+    [Fact]
+    public void Eight_threads_creating_leads_for_one_account_give_exact_counts_and_one_task_per_stage()
+    {
+        var e = new EngineOrg();
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        const int threads = 8, perThread = 5;
+        var start = new Barrier(threads);
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < perThread; i++)
+            {
+                e.Lead($"t{t}p{i}@contoso.com");
+                e.Lead($"t{t}p{i}@contoso.com"); // the same person again, racing the others: still one adopter
+            }
+        });
+        Assert.Equal(threads * perThread, e.Adopters(contoso));
+        Assert.Equal(AdoptionStage.EnterpriseReady, e.Stage(contoso));
+        var subjects = e.Tasks(contoso).Select(t => t.GetAttributeValue<string>(TaskColumns.Subject)).OrderBy(s => s).ToList();
+        Assert.Equal(new[] { "Contoso reached Enterprise-ready adoption", "Contoso reached Individual adoption", "Contoso reached Spreading adoption", "Contoso reached Team adoption" }, subjects);
+    }
+
+    [Fact]
+    public void Concurrent_signups_of_an_unknown_company_create_one_account()
+    {
+        var e = new EngineOrg();
+        e.Settings(s => s[AdoptionSettingsColumns.AutoCreateAccounts] = true);
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => e.Lead($"p{i}@wingtip.com"));
+        var account = Assert.Single(e.Accounts());
+        Assert.Equal(8, e.Adopters(account.Id));
+    }
+
+    [Fact]
+    public void CreateMultiple_gives_the_same_result_as_one_by_one_creates()
+    {
+        var emails = Enumerable.Range(0, 12).Select(i => $"p{i % 10}@contoso.com").Concat(new[] { "x@gmail.com", "bad", "y@fabrikam.com" }).ToList();
+
+        var single = new EngineOrg();
+        var singleContoso = single.Account("Contoso", domains: "contoso.com");
+        var singleFabrikam = single.Account("Fabrikam", domains: "fabrikam.com");
+        foreach (var email in emails) single.Lead(email);
+
+        var bulk = new EngineOrg();
+        var bulkContoso = bulk.Account("Contoso", domains: "contoso.com");
+        var bulkFabrikam = bulk.Account("Fabrikam", domains: "fabrikam.com");
+        var targets = new EntityCollection(emails.Select(m => new Entity(LeadColumns.EntityName) { [LeadColumns.LastName] = "S", [LeadColumns.EmailAddress1] = m }).ToList()) { EntityName = LeadColumns.EntityName };
+        bulk.Service.Execute(new OrganizationRequest("CreateMultiple") { ["Targets"] = targets });
+
+        Assert.Equal(single.Adopters(singleContoso), bulk.Adopters(bulkContoso));
+        Assert.Equal(10, bulk.Adopters(bulkContoso));
+        Assert.Equal(single.Stage(singleContoso), bulk.Stage(bulkContoso));
+        Assert.Equal(single.Adopters(singleFabrikam), bulk.Adopters(bulkFabrikam));
+        Assert.Equal(single.Tasks().Select(t => t[TaskColumns.Subject]).OrderBy(s => s), bulk.Tasks().Select(t => t[TaskColumns.Subject]).OrderBy(s => s));
+    }
+
+    [Fact]
+    public void ExecuteMultiple_gives_the_same_result_as_one_by_one_creates()
+    {
+        var e = new EngineOrg();
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        var requests = new OrganizationRequestCollection();
+        for (var i = 0; i < 9; i++)
+            requests.Add(new OrganizationRequest("Create") { ["Target"] = new Entity(LeadColumns.EntityName) { [LeadColumns.LastName] = "S", [LeadColumns.EmailAddress1] = $"p{i}@contoso.com" } });
+        e.Service.Execute(new OrganizationRequest("ExecuteMultiple")
+        {
+            ["Requests"] = requests,
+            ["Settings"] = new ExecuteMultipleSettings { ContinueOnError = true, ReturnResponses = false },
+        });
+        Assert.Equal(9, e.Adopters(contoso));
+        Assert.Equal(AdoptionStage.Spreading, e.Stage(contoso));
+        Assert.Equal(3, e.Tasks(contoso).Count);
+    }
+}
