@@ -28,6 +28,8 @@ public sealed class EntitySetHandler
 
     public Task HandleAsync(HttpContext context, string resource)
     {
+        if (resource is "WhoAmI" or "WhoAmI()") return WhoAmIAsync(context);
+        if (resource.StartsWith('$')) throw WebApiException.NotImplemented($"the {resource.Split('/')[0]} resource");
         var path = ResourcePath.Parse(resource);
         var schema = _sets.FindSet(path.EntitySet)
             ?? throw WebApiException.NotFound($"Resource not found for the segment '{path.EntitySet}'.");
@@ -35,6 +37,20 @@ public sealed class EntitySetHandler
         if (path.IsSingle) return SingleAsync(context, path, schema.Definition, prefer);
         if (context.Request.Query.ContainsKey("fetchXml")) return FetchAsync(context, path.EntitySet, schema.Definition, prefer);
         return CollectionAsync(context, path.EntitySet, schema.Definition, prefer);
+    }
+
+    /// <summary>The WhoAmI function: the caller's user, business unit and organization ids.</summary>
+    private async Task WhoAmIAsync(HttpContext context)
+    {
+        var results = _service.Execute(new OrganizationRequest("WhoAmI")).Results;
+        await JsonResponse.WriteAsync(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("@odata.context", BaseUrl(context) + "$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
+            foreach (var name in new[] { "BusinessUnitId", "UserId", "OrganizationId" })
+                if (results.TryGetValue(name, out var value)) { json.WritePropertyName(name); EntityJsonWriter.WriteValue(json, value); }
+            json.WriteEndObject();
+        });
     }
 
     private async Task SingleAsync(HttpContext context, ResourcePath path, TableDefinition table, PreferHeader prefer)
