@@ -6,8 +6,8 @@ bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ -x "$bin" ]; then exit 0; fi
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   echo "installing Debian's chromium (missing at $bin)"
-  # update only when the package is unknown to apt's cache
-  apt-cache show chromium >/dev/null 2>&1 || apt-get update -qq
+  # A fresh machine's package lists can be stale (an install would then 404): refresh them first.
+  apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   exit 0
 fi
