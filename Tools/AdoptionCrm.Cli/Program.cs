@@ -7,4 +7,5 @@ var root = new RootCommand("AdoptionCrm: bottom-up adoption for Dynamics 365 / D
 root.Options.Add(CommandRunner.Verbose);
 root.Subcommands.Add(PackCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return CommandRunner.Run(root, args);

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using AdoptionCrm.Emulator;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Cli.Bench;
+
+/// <summary>
+/// The engine's per-create budget (issue 4): service calls made by our plugins and rows they read for
+/// one lead create, when the account already has 10, 1,000 or 100,000 leads. The big account is
+/// seeded with the plugins off (linked leads written directly, as a backfill would leave them), then
+/// the plugins are registered and new signups measured; one in five is a returning adopter (an email
+/// already at the account), the path that looks up earlier leads. Flat figures across sizes mean no
+/// per-create work grows with the account.
+/// </summary>
+public sealed class EngineCallBudgetBench : IBenchmark
+{
+    private const int LinkedOutcome = 462010000;
+
+    public string Name => "engine";
+    public string Description => "service calls and rows read per lead create at 10 / 1,000 / 100,000 leads on the account";
+
+    public IEnumerable<BenchFigure> Run(BenchSizes sizes, Action<string> progress)
+    {
+        if (BenchOrganizations.ShippedStepCount() == 0)
+        {
+            yield return new BenchFigure(Name, "plugin steps registered", 0, "steps", "the shipped plugin assembly declares no steps yet: nothing to measure");
+            yield break;
+        }
+        foreach (var existing in sizes.EngineAccountSizes)
+        {
+            progress($"seeding an account with {existing:N0} leads");
+            var budget = Measure(existing, sizes.EngineCreates, progress);
+            var label = $"{existing:N0} leads on the account";
+            yield return new BenchFigure(Name, $"calls/create without task, {label}", budget.CallsNoTaskMean, "calls", $"max {budget.CallsNoTaskMax} over {budget.NoTaskCreates} creates (target ≤ 4)");
+            if (budget.TaskCreates > 0)
+                yield return new BenchFigure(Name, $"calls/create with task, {label}", budget.CallsTaskMean, "calls", $"max {budget.CallsTaskMax} over {budget.TaskCreates} creates (target ≤ 6)");
+            yield return new BenchFigure(Name, $"rows read/create, {label}", budget.RowsMean, "rows", $"max {budget.RowsMax}");
+            yield return new BenchFigure(Name, $"time/create, {label}", budget.MicrosPerCreate, "µs", "grows with the account if a call scans its leads");
+            if (existing == sizes.EngineAccountSizes[^1]) yield return new BenchFigure(Name, "calls of one create without task", budget.CallsNoTaskMax, "calls", budget.LastCalls);
+        }
+    }
+
+    private sealed record Budget(double CallsNoTaskMean, int CallsNoTaskMax, int NoTaskCreates, double CallsTaskMean, int CallsTaskMax, int TaskCreates,
+        double RowsMean, int RowsMax, double MicrosPerCreate, string LastCalls);
+
+    // "RetrieveMultiple adopt_adoptionsettings, Update account, ..." so a budget overrun says where the calls go.
+    private static string Describe(IEnumerable<ServiceCallEntry> calls) =>
+        string.Join(", ", calls.Select(c => c.Request + " " + c.Table));
+
+    private static Budget Measure(int existing, int creates, Action<string> progress)
+    {
+        var org = BenchOrganizations.New(withPlugins: false);
+        var service = org.SystemService;
+        var account = BenchAccounts.Create(org, 1)[0];
+        var accountRef = new EntityReference("account", account);
+        var seededDomain = BenchAccounts.DomainOf(0);
+        for (var i = 0; i < existing; i++)
+        {
+            // Signups spread over the last 50 days, as a backfill would have left them: linked, normalised.
+            org.Clock.Advance(TimeSpan.FromSeconds(50.0 * 86400 / Math.Max(existing, 1)));
+            var lead = BenchOrganizations.Lead(i, seededDomain);
+            lead["parentaccountid"] = accountRef;
+            lead["adopt_normalizedemail"] = $"person{i}@{seededDomain}";
+            lead["adopt_emaildomain"] = seededDomain;
+            lead["adopt_matchoutcome"] = new OptionSetValue(LinkedOutcome);
+            service.Create(lead);
+        }
+        BenchOrganizations.RegisterPlugins(org);
+        progress($"measuring {creates:N0} creates at {existing:N0} leads");
+        var callsNoTask = new List<int>();
+        var callsTask = new List<int>();
+        var rows = new List<int>();
+        var watch = new Stopwatch();
+        var lastCalls = "";
+        for (var i = 0; i < creates; i++)
+        {
+            org.Clock.Advance(TimeSpan.FromMinutes(10));
+            // Every fifth signup is someone already at the account signing up again.
+            var person = i % 5 == 4 && existing > 0 ? i % existing : existing + i;
+            org.Log.Clear();
+            watch.Start();
+            service.Create(BenchOrganizations.Lead(person, seededDomain));
+            watch.Stop();
+            var calls = org.Log.ServiceCalls;
+            var madeTask = calls.Any(c => c.Request == "Create" && c.Table == "task");
+            (madeTask ? callsTask : callsNoTask).Add(calls.Count);
+            if (!madeTask) lastCalls = Describe(calls);
+            rows.Add(calls.Sum(c => c.RowsReturned));
+        }
+        return new Budget(
+            callsNoTask.DefaultIfEmpty().Average(), callsNoTask.DefaultIfEmpty().Max(), callsNoTask.Count,
+            callsTask.DefaultIfEmpty().Average(), callsTask.DefaultIfEmpty().Max(), callsTask.Count,
+            rows.Average(), rows.Max(), watch.Elapsed.TotalMicroseconds / creates, lastCalls);
+    }
+}
