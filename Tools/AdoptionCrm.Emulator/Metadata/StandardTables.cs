@@ -49,6 +49,11 @@ public static class StandardTables
             Choice("teamtype", 0, (0, "Owner"), (1, "Access"), (2, "Security Group"), (3, "Office Group"))),
         Table("queue", "queueid", "name", OwnershipType.UserOwned,
             Text("name", 400, RequiredLevel.SystemRequired), Text("emailaddress", 100)),
+        // AddToQueue's row: which record sits in which queue (Target → objectid, DestinationQueueId → queueid).
+        Table("queueitem", "queueitemid", "title", OwnershipType.None,
+            Text("title", 300), Lookup("queueid", "queue") with { RequiredLevel = RequiredLevel.SystemRequired },
+            Lookup("objectid", "task", "lead", "account", "contact") with { RequiredLevel = RequiredLevel.SystemRequired },
+            State((0, "Active"), (1, "Inactive")), Status((1, "Active", 0), (2, "Inactive", 1))),
         Table("businessunit", "businessunitid", "name", OwnershipType.None,
             Text("name", 160, RequiredLevel.SystemRequired), Lookup("parentbusinessunitid", "businessunit")),
     };

@@ -15,7 +15,16 @@ internal sealed class PipelineOperation
         Message = message;
         Table = table;
         Input = input;
+        // The optional "tag" parameter reaches the steps as SharedVariables["tag"] (Dataverse's documented
+        // way for a caller to pass a string to the plug-ins of its own request), in every stage.
+        if (input.TryGetValue(TagParameter, out var tag) && tag is string text)
+        {
+            SharedPreValidation[TagParameter] = text;
+            Shared[TagParameter] = text;
+        }
     }
+
+    public const string TagParameter = "tag";
 
     public string Message { get; }
     public string Table { get; }

@@ -42,6 +42,7 @@ internal sealed class MessageHandlers
         "Assign" => Assign(scope, request),
         "SetState" => SetState(scope, request),
         "Associate" or "Disassociate" => Associate(scope, request),
+        "AddToQueue" => AddToQueue(scope, request),
         "WhoAmI" => ResponseFactory.Create("WhoAmI", ("UserId", scope.UserId), ("BusinessUnitId", _org.BusinessUnitOf(scope.UserId)), ("OrganizationId", _org.OrganizationId)),
         "ExecuteTransaction" => ExecuteTransaction(scope, request),
         "ExecuteMultiple" => ExecuteMultiple(request, item => Dispatch(item, scope)),
@@ -187,6 +188,39 @@ internal sealed class MessageHandlers
         op.PostRows[target.Id] = null;
         _org.Runner.Run(scope, op, () => _writer.Update(scope, schema, change, ConcurrencyBehavior.Default, systemWrite: true), _ => true);
         return ResponseFactory.Create(message);
+    }
+
+    /// <summary>
+    /// AddToQueue: puts the Target in DestinationQueueId as a queueitem and returns its QueueItemId. A record
+    /// already active in a queue is moved (its queue item points to the new queue), as the message moves
+    /// a record from its source queue to the destination.
+    /// </summary>
+    private OrganizationResponse AddToQueue(ExecutionScope scope, OrganizationRequest request)
+    {
+        var target = Target<EntityReference>(request);
+        var queueId = request.Parameters.TryGetValue("DestinationQueueId", out var d) && d is Guid g && g != Guid.Empty ? g
+            : throw Faults.Create(ErrorCodes.InvalidArgument, "AddToQueue needs a DestinationQueueId.");
+        RequireRow(scope, target);
+        RequireRow(scope, new EntityReference("queue", queueId));
+        var op = new PipelineOperation("AddToQueue", target.LogicalName, request.Parameters) { PrimaryId = target.Id };
+        _org.Runner.Run(scope, op, () =>
+        {
+            var query = new QueryExpression("queueitem") { ColumnSet = new ColumnSet("queueid"), TopCount = 1 };
+            query.Criteria.AddCondition("objectid", ConditionOperator.Equal, target.Id);
+            query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+            var existing = new QueryEngine(new TransactionDataSource(_org, scope.Transaction)).RetrieveMultiple(query,
+                new QueryContext(scope.UserId, _org.Clock.UtcNow)).Entities.FirstOrDefault();
+            var queue = new EntityReference("queue", queueId);
+            if (existing != null)
+            {
+                Dispatch(new OrganizationRequest("Update") { ["Target"] = new Entity("queueitem", existing.Id) { ["queueid"] = queue } }, scope);
+                op.Output["QueueItemId"] = existing.Id;
+                return;
+            }
+            var item = new Entity("queueitem") { ["queueid"] = queue, ["objectid"] = target };
+            op.Output["QueueItemId"] = (Guid)Dispatch(new OrganizationRequest("Create") { ["Target"] = item }, scope).Results["id"];
+        }, _ => false);
+        return ResponseFactory.Create("AddToQueue", ("QueueItemId", op.Output["QueueItemId"]));
     }
 
     private OrganizationResponse Associate(ExecutionScope scope, OrganizationRequest request)
