@@ -8,4 +8,5 @@ root.Options.Add(CommandRunner.Verbose);
 root.Subcommands.Add(PackCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
 return CommandRunner.Run(root, args);

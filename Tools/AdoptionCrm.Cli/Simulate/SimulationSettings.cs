@@ -1,0 +1,106 @@
+using System.Text.Json;
+using AdoptionCrm.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Cli.Simulate;
+
+/// <summary>
+/// simulate's --settings file: settings by camelCase name, written as the active
+/// adopt_adoptionsettings row (a setting left out keeps the engine's default, AdoptionDefaults), plus
+/// excludedDomains / allowedDomains as sales ops' adopt_domainrule rows. The row goes through the
+/// settings validation plugin like any save, so an invalid combination is refused with the field named.
+/// </summary>
+public sealed class SimulationSettings
+{
+    private enum Kind { Int, Decimal, Bool }
+
+    private static readonly Dictionary<string, (string Column, Kind Kind)> Scalars = new(StringComparer.Ordinal)
+    {
+        ["individualThreshold"] = (AdoptionSettingsColumns.IndividualThreshold, Kind.Int),
+        ["teamThreshold"] = (AdoptionSettingsColumns.TeamThreshold, Kind.Int),
+        ["spreadingThreshold"] = (AdoptionSettingsColumns.SpreadingThreshold, Kind.Int),
+        ["enterpriseThreshold"] = (AdoptionSettingsColumns.EnterpriseThreshold, Kind.Int),
+        ["windowDays"] = (AdoptionSettingsColumns.WindowDays, Kind.Int),
+        ["decayHalfLifeDays"] = (AdoptionSettingsColumns.DecayHalfLifeDays, Kind.Int),
+        ["adopterWeight"] = (AdoptionSettingsColumns.AdopterWeight, Kind.Decimal),
+        ["usageWeight"] = (AdoptionSettingsColumns.UsageWeight, Kind.Decimal),
+        ["invitationWeight"] = (AdoptionSettingsColumns.InvitationWeight, Kind.Decimal),
+        ["excludeFreeMail"] = (AdoptionSettingsColumns.ExcludeFreeMail, Kind.Bool),
+        ["excludeDisposable"] = (AdoptionSettingsColumns.ExcludeDisposable, Kind.Bool),
+        ["excludeRoleSenders"] = (AdoptionSettingsColumns.ExcludeRoleSenders, Kind.Bool),
+        ["autoCreateAccounts"] = (AdoptionSettingsColumns.AutoCreateAccounts, Kind.Bool),
+        ["keepSubdomainsApart"] = (AdoptionSettingsColumns.KeepSubdomainsApart, Kind.Bool),
+        ["taskCooldownDays"] = (AdoptionSettingsColumns.TaskCooldownDays, Kind.Int),
+        ["taskDueDays"] = (AdoptionSettingsColumns.TaskDueDays, Kind.Int),
+    };
+
+    private static readonly string[] Lists = { "excludedDomains", "allowedDomains", "ownDomains" };
+
+    public Dictionary<string, object> Columns { get; } = new(StringComparer.Ordinal);
+    public List<string> ExcludedDomains { get; } = new();
+    public List<string> AllowedDomains { get; } = new();
+    public List<string> OwnDomains { get; } = new();
+
+    public static IEnumerable<string> Names => Scalars.Keys.Concat(Lists);
+
+    public static SimulationSettings Load(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return FromJson(document.RootElement, Path.GetFileName(path));
+    }
+
+    public static SimulationSettings FromJson(JsonElement root, string file)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{file}: expected a JSON object of settings by name");
+        var settings = new SimulationSettings();
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            if (Scalars.TryGetValue(property.Name, out var setting))
+            {
+                settings.Columns[setting.Column] = setting.Kind switch
+                {
+                    Kind.Int when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) => i,
+                    Kind.Decimal when value.ValueKind == JsonValueKind.Number => value.GetDecimal(),
+                    Kind.Bool when value.ValueKind is JsonValueKind.True or JsonValueKind.False => value.GetBoolean(),
+                    _ => throw new InvalidDataException($"{file}: {property.Name} must be {(setting.Kind == Kind.Bool ? "true or false" : setting.Kind == Kind.Int ? "a whole number" : "a number")}"),
+                };
+                continue;
+            }
+            var list = property.Name switch
+            {
+                "excludedDomains" => settings.ExcludedDomains,
+                "allowedDomains" => settings.AllowedDomains,
+                "ownDomains" => settings.OwnDomains,
+                _ => throw new InvalidDataException($"{file}: unknown setting '{property.Name}' (known: {string.Join(", ", Names)})"),
+            };
+            if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+                throw new InvalidDataException($"{file}: {property.Name} must be a list of domain strings");
+            list.AddRange(value.EnumerateArray().Select(e => e.GetString()!.Trim()).Where(d => d.Length > 0));
+        }
+        return settings;
+    }
+
+    /// <summary>Writes the settings row and the rules into the organization (before any signup).</summary>
+    public void Apply(IOrganizationService service)
+    {
+        var row = new Entity(AdoptionSettingsColumns.EntityName)
+        {
+            [AdoptionSettingsColumns.Name] = "simulate",
+            [AdoptionSettingsColumns.IsActive] = true,
+        };
+        foreach (var (column, value) in Columns) row[column] = value;
+        if (OwnDomains.Count > 0) row[AdoptionSettingsColumns.OwnDomains] = string.Join("\n", OwnDomains);
+        service.Create(row);
+        foreach (var domain in ExcludedDomains) CreateRule(service, domain, RuleType.Exclude);
+        foreach (var domain in AllowedDomains) CreateRule(service, domain, RuleType.Allow);
+    }
+
+    private static void CreateRule(IOrganizationService service, string domain, RuleType type) =>
+        service.Create(new Entity(DomainRuleColumns.EntityName)
+        {
+            [DomainRuleColumns.Name] = domain,
+            [DomainRuleColumns.RuleType] = new OptionSetValue((int)type),
+            [DomainRuleColumns.Reason] = "simulate --settings",
+        });
+}
