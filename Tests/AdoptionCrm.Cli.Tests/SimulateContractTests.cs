@@ -5,6 +5,7 @@ using AdoptionCrm.Cli.Commands;
 namespace AdoptionCrm.Cli.Tests;
 
 /// <summary>simulate's --json output holds the shape issue 4 fixes, through the command as a user runs it.</summary>
+[Collection(ConsoleCollection.Name)]
 public class SimulateContractTests
 {
     private static readonly string[] Stages = { "None", "Individual", "Team", "Spreading", "EnterpriseReady" };

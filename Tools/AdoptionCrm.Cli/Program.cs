@@ -9,4 +9,5 @@ root.Subcommands.Add(PackCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 return CommandRunner.Run(root, args);

@@ -1,85 +1,19 @@
 using AdoptionCrm.Emulator;
-using AdoptionCrm.Plugins.Model;
-using AdoptionCrm.Plugins.Tasks;
-using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Cli.Simulate;
 
-/// <summary>
-/// Reads what the engine left in the organization (accounts, their domains, leads, tasks) into the
-/// contract's shape. Everything comes from the emulator's rows, not from what the replay expected.
-/// </summary>
+/// <summary>Projects the organization's state after a replay onto simulate's JSON contract.</summary>
 public static class ResultReader
 {
     public static SimulationResult Read(EmulatedOrganization org, IReadOnlyList<(SignupInput Signup, Guid LeadId)> created, IReadOnlyList<int> callsPerCreate)
     {
-        var service = org.SystemService;
-        var owners = OwnerNames(service);
-        var accounts = QueryAll.Rows(service, AccountColumns.EntityName, AccountColumns.Name, AccountColumns.OwnerId, AccountColumns.AdopterCount,
-            AccountColumns.AdoptionScore, AccountColumns.AdoptionStage, AccountColumns.AutoCreated, "createdon");
-        var accountNames = accounts.ToDictionary(a => a.Id, a => a.GetAttributeValue<string>(AccountColumns.Name));
-        var domains = QueryAll.Rows(service, AccountDomainColumns.EntityName, AccountDomainColumns.Name, AccountDomainColumns.AccountId, AccountDomainColumns.IsPrimary)
-            .Where(d => d.GetAttributeValue<EntityReference>(AccountDomainColumns.AccountId) != null)
-            .GroupBy(d => d.GetAttributeValue<EntityReference>(AccountDomainColumns.AccountId).Id)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderByDescending(d => d.GetAttributeValue<bool?>(AccountDomainColumns.IsPrimary) == true)
-                .Select(d => d.GetAttributeValue<string>(AccountDomainColumns.Name)).Distinct().ToList());
-
-        var accountResults = accounts.Select(a => new AccountResult(
-            a.GetAttributeValue<string>(AccountColumns.Name),
-            domains.TryGetValue(a.Id, out var list) ? list : Array.Empty<string>(),
-            NameOf(owners, a.GetAttributeValue<EntityReference>(AccountColumns.OwnerId)),
-            a.GetAttributeValue<int?>(AccountColumns.AdopterCount) ?? 0,
-            a.GetAttributeValue<int?>(AccountColumns.AdoptionScore) ?? 0,
-            ContractNames.Stage(a.GetAttributeValue<OptionSetValue>(AccountColumns.AdoptionStage)?.Value),
-            a.GetAttributeValue<bool?>(AccountColumns.AutoCreated) == true)).ToList();
-
-        var leadRows = QueryAll.Rows(service, LeadColumns.EntityName, LeadColumns.EmailAddress1, LeadColumns.EmailDomain, LeadColumns.ParentAccountId, LeadColumns.MatchOutcome)
-            .ToDictionary(l => l.Id);
-        var leads = created.Select(c =>
-        {
-            var row = leadRows[c.LeadId];
-            var parent = row.GetAttributeValue<EntityReference>(LeadColumns.ParentAccountId);
-            return new LeadResult(c.Signup.Email, row.GetAttributeValue<string>(LeadColumns.EmailDomain),
-                parent != null && accountNames.TryGetValue(parent.Id, out var name) ? name : null,
-                ContractNames.Outcome(row.GetAttributeValue<OptionSetValue>(LeadColumns.MatchOutcome)?.Value));
-        }).ToList();
-
-        // Tasks in the order they were created (the emulator returns rows in insertion order), which is
-        // the signups' file order; sorting by createdon would reorder them when the file is not chronological.
-        var tasks = QueryAll.Rows(service, TaskColumns.EntityName, TaskColumns.Subject, TaskColumns.RegardingObjectId, TaskColumns.OwnerId, TaskColumns.ScheduledEnd)
-            .Select(t =>
-            {
-                var regarding = t.GetAttributeValue<EntityReference>(TaskColumns.RegardingObjectId);
-                var account = regarding != null && accountNames.TryGetValue(regarding.Id, out var name) ? name : null;
-                var subject = t.GetAttributeValue<string>(TaskColumns.Subject) ?? "";
-                var due = t.GetAttributeValue<DateTime?>(TaskColumns.ScheduledEnd);
-                return new TaskResult(account, StageOfSubject(account, subject), NameOf(owners, t.GetAttributeValue<EntityReference>(TaskColumns.OwnerId)),
-                    subject, due is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null);
-            }).ToList();
-
-        var stats = new SimulationStats(created.Count,
-            new CallStats(callsPerCreate.Count == 0 ? 0 : Math.Round(callsPerCreate.Average(), 2), callsPerCreate.DefaultIfEmpty().Max()));
-        return new SimulationResult(accountResults, leads, tasks, stats);
+        var snapshot = OrganizationSnapshot.Read(org, created);
+        var accounts = snapshot.Accounts.Select(a => new AccountResult(a.Name, a.Domains, a.Owner, a.Adopters, a.Score, a.Stage, a.AutoCreated)).ToList();
+        var leads = snapshot.Leads.Select(l => new LeadResult(l.Signup.Email, l.Domain, l.Account, l.Outcome)).ToList();
+        var tasks = snapshot.Tasks.Select(t => new TaskResult(t.Account, t.Stage, t.Owner, t.Subject, t.Due)).ToList();
+        return new SimulationResult(accounts, leads, tasks, new SimulationStats(created.Count, CallStatsOf(callsPerCreate)));
     }
 
-    // The engine names the stage in the subject (TaskComposer.Subject); matching against it recovers the
-    // stage without a column the task table does not have.
-    private static string StageOfSubject(string? account, string subject)
-    {
-        foreach (var stage in Enum.GetValues<AdoptionStage>().Reverse())
-            if (TaskComposer.Subject(account, stage) == subject) return stage.ToString();
-        return "None";
-    }
-
-    private static Dictionary<Guid, string> OwnerNames(IOrganizationService service)
-    {
-        var names = new Dictionary<Guid, string>();
-        foreach (var u in QueryAll.Rows(service, SystemUserColumns.EntityName, "fullname")) names[u.Id] = u.GetAttributeValue<string>("fullname");
-        foreach (var t in QueryAll.Rows(service, OwnerTables.Team, "name")) names[t.Id] = t.GetAttributeValue<string>("name");
-        foreach (var q in QueryAll.Rows(service, OwnerTables.Queue, "name")) names[q.Id] = q.GetAttributeValue<string>("name");
-        return names;
-    }
-
-    private static string? NameOf(Dictionary<Guid, string> names, EntityReference? reference) =>
-        reference == null ? null : names.TryGetValue(reference.Id, out var name) ? name : reference.Name;
+    public static CallStats CallStatsOf(IReadOnlyList<int> callsPerCreate) =>
+        new(callsPerCreate.Count == 0 ? 0 : Math.Round(callsPerCreate.Average(), 2), callsPerCreate.DefaultIfEmpty().Max());
 }

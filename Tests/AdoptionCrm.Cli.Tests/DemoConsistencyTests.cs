@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Text.Json;
+using AdoptionCrm.Cli.Commands;
+using AdoptionCrm.Cli.Demo;
+using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Settings;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace AdoptionCrm.Cli.Tests;
+
+/// <summary>
+/// `demo --seed 1 --leads 2000 --json`, run in-process, checked against the emulator's own rows:
+/// every linked lead's account exists, every task's account is at or above the task's stage, no two
+/// open tasks for one account and stage (issue 7).
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public class DemoConsistencyTests
+{
+    private static readonly string[] Stages = { "None", "Individual", "Team", "Spreading", "EnterpriseReady" };
+
+    [Fact]
+    public void Demo_json_agrees_with_the_emulators_own_data()
+    {
+        var (json, run) = RunDemo("demo", "--seed", "1", "--leads", "2000", "--json");
+        var root = json.RootElement;
+        var service = run.Organization.SystemService;
+        var accounts = Rows(service, AccountColumns.EntityName, AccountColumns.AdoptionStage, AccountColumns.TaskedStage, AccountColumns.AdopterCount).ToDictionary(a => a.Id);
+        var leads = Rows(service, LeadColumns.EntityName, LeadColumns.ParentAccountId).ToDictionary(l => l.Id);
+        var tasks = Rows(service, TaskColumns.EntityName, TaskColumns.RegardingObjectId, TaskColumns.StateCode).ToDictionary(t => t.Id);
+
+        Assert.Equal(2000, root.GetProperty("figures").GetProperty("signups").GetInt32());
+        Assert.Equal(2000, root.GetProperty("leads").GetArrayLength());
+
+        // Every linked lead's account exists, and is the lead's parent account in the organization.
+        var linked = root.GetProperty("leads").EnumerateArray().Where(l => l.GetProperty("outcome").GetString() is "linked" or "account-created").ToList();
+        Assert.True(linked.Count > 100, "the demo links a good share of its signups");
+        foreach (var lead in linked)
+        {
+            var accountId = lead.GetProperty("accountId").GetGuid();
+            Assert.True(accounts.ContainsKey(accountId), $"account {accountId} of a linked lead does not exist");
+            Assert.Equal(accountId, leads[lead.GetProperty("id").GetGuid()].GetAttributeValue<EntityReference>(LeadColumns.ParentAccountId).Id);
+        }
+        foreach (var lead in root.GetProperty("leads").EnumerateArray().Except(linked))
+            Assert.Null(leads[lead.GetProperty("id").GetGuid()].GetAttributeValue<EntityReference>(LeadColumns.ParentAccountId));
+
+        // The JSON's accounts are the organization's, stage for stage.
+        foreach (var account in root.GetProperty("accounts").EnumerateArray())
+            Assert.Equal(StageOf(accounts[account.GetProperty("id").GetGuid()], AccountColumns.AdoptionStage), account.GetProperty("stage").GetString());
+
+        // Every task's account is at or above the task's stage. The engine's hysteresis may lower a stage
+        // later, but only once the adopters in the window fall below the next-lower stage's threshold,
+        // and the account keeps the highest stage it was tasked for.
+        var jsonTasks = root.GetProperty("tasks").EnumerateArray().ToList();
+        Assert.Equal(tasks.Count, jsonTasks.Count);
+        Assert.NotEmpty(jsonTasks);
+        var settings = AdoptionDefaults.Settings;
+        foreach (var task in jsonTasks)
+        {
+            var row = tasks[task.GetProperty("id").GetGuid()];
+            var account = accounts[row.GetAttributeValue<EntityReference>(TaskColumns.RegardingObjectId).Id];
+            Assert.Equal(account.Id, task.GetProperty("accountId").GetGuid());
+            var taskStage = Array.IndexOf(Stages, task.GetProperty("stage").GetString());
+            Assert.True(taskStage >= 1, $"task '{task.GetProperty("subject").GetString()}' names no stage");
+            var taskedStage = Array.IndexOf(Stages, StageOf(account, AccountColumns.TaskedStage));
+            Assert.True(taskedStage >= taskStage, "the account's tasked stage is below a task's stage");
+            var accountStage = Array.IndexOf(Stages, StageOf(account, AccountColumns.AdoptionStage));
+            if (accountStage < taskStage)
+            {
+                // Fell from the highest stage it reached (at least the tasked one): only below that stage's lower neighbour's threshold.
+                var lowerThreshold = settings.ThresholdOf((AdoptionStage)((int)AdoptionStage.None + taskedStage - 1));
+                Assert.True(account.GetAttributeValue<int?>(AccountColumns.AdopterCount) < lowerThreshold,
+                    $"{task.GetProperty("account").GetString()} is below its {task.GetProperty("stage").GetString()} task's stage without falling through hysteresis");
+            }
+        }
+
+        // No two open tasks for one account and stage.
+        var open = jsonTasks.Where(t => tasks[t.GetProperty("id").GetGuid()].GetAttributeValue<OptionSetValue>(TaskColumns.StateCode)?.Value is null or TaskColumns.StateOpen);
+        var duplicates = open.GroupBy(t => (t.GetProperty("accountId").GetGuid(), t.GetProperty("stage").GetString())).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.Empty(duplicates);
+
+        // The stream tells the story it is meant to: accounts at every stage, and the XSS adopter linked.
+        var stages = root.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("stage").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "Individual", "Team", "Spreading", "EnterpriseReady" }, stages);
+        Assert.Contains(linked, l => l.GetProperty("lastName").GetString() == DemoCatalog.XssName && l.GetProperty("account").GetString() == DemoCatalog.XssAccount);
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_demo_and_another_seed_a_different_one()
+    {
+        string Fingerprint(DemoReport r) => string.Join("|", r.Leads.Select(l => l.Email + ">" + l.Outcome + ">" + l.Account))
+            + string.Join("|", r.Accounts.Select(a => a.Name + a.Stage + a.Score));
+        var first = DemoRunner.Run(seed: 7, leads: 300).Report;
+        var again = DemoRunner.Run(seed: 7, leads: 300).Report;
+        var other = DemoRunner.Run(seed: 8, leads: 300).Report;
+        Assert.Equal(Fingerprint(first), Fingerprint(again));
+        Assert.NotEqual(Fingerprint(first), Fingerprint(other));
+        Assert.Equal(300, first.Leads.Count);
+    }
+
+    private static (JsonDocument Json, DemoRunner.Outcome Run) RunDemo(params string[] args)
+    {
+        DemoRunner.Outcome? run = null;
+        var root = new RootCommand { DemoCommand.Create(outcome => run = outcome) };
+        var output = new StringWriter();
+        var previous = Console.Out;
+        Console.SetOut(output);
+        int exit;
+        try { exit = CommandRunner.Run(root, args); }
+        finally { Console.SetOut(previous); }
+        Assert.Equal(CommandRunner.Ok, exit);
+        return (JsonDocument.Parse(output.ToString()), run!);
+    }
+
+    private static string StageOf(Entity row, string column) =>
+        row.GetAttributeValue<OptionSetValue>(column) is { } v && Enum.IsDefined(typeof(AdoptionStage), v.Value) ? ((AdoptionStage)v.Value).ToString() : "None";
+
+    private static List<Entity> Rows(IOrganizationService service, string table, params string[] columns)
+    {
+        var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns), PageInfo = new PagingInfo { PageNumber = 1, Count = 5000 } };
+        var rows = new List<Entity>();
+        while (true)
+        {
+            var page = service.RetrieveMultiple(query);
+            rows.AddRange(page.Entities);
+            if (!page.MoreRecords) return rows;
+            query.PageInfo.PageNumber++;
+            query.PageInfo.PagingCookie = page.PagingCookie;
+        }
+    }
+}

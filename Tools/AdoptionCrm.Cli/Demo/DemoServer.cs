@@ -1,0 +1,43 @@
+using AdoptionCrm.Cli.Packing;
+using AdoptionCrm.Cli.Simulate;
+using AdoptionCrm.Emulator;
+using AdoptionCrm.Emulator.WebApi;
+using Spectre.Console;
+
+namespace AdoptionCrm.Cli.Demo;
+
+/// <summary>
+/// demo --serve: the emulator's Web API on 127.0.0.1 with the panel's files (WebResources/dist and
+/// host/), and the account-form URLs of the top accounts; serves until Ctrl+C, then stops cleanly.
+/// </summary>
+public static class DemoServer
+{
+    public static int Serve(IAnsiConsole console, EmulatedOrganization org, DemoReport report, int port)
+    {
+        var webResources = RepoLocator.Find(AppContext.BaseDirectory) is { } repo ? Path.Combine(repo, "WebResources") : null;
+        if (webResources == null || !Directory.Exists(webResources))
+            throw new DirectoryNotFoundException("demo --serve needs the repository's WebResources folder (run it from a clone)");
+        if (!File.Exists(Path.Combine(webResources, "host", "account-form.html")))
+            throw new FileNotFoundException("WebResources/host/account-form.html is missing");
+        if (!Directory.Exists(Path.Combine(webResources, "dist")))
+            console.MarkupLine("[yellow]warning:[/] WebResources/dist is missing: run `npm ci && npm run build` in WebResources for the panel's files");
+
+        var server = WebApiServer.Start(org, org.SystemUserId, port, webResources);
+        console.MarkupLineInterpolated($"Web API: [link]{server.BaseUrl}[/]");
+        console.MarkupLine("Account forms with the adopters panel:");
+        foreach (var account in TopAccounts(report))
+            console.MarkupLineInterpolated($"  {account.Name,-22} {account.Stage,-16} {AccountFormUrl(server, account.Id)}");
+        console.MarkupLine("[grey]Ctrl+C stops the server.[/]");
+        server.RunUntilCancelledAsync().GetAwaiter().GetResult();
+        console.MarkupLine("stopped.");
+        return CommandRunner.Ok;
+    }
+
+    public static IEnumerable<SnapshotAccount> TopAccounts(DemoReport report) =>
+        report.Accounts.Where(a => a.Stage != "None")
+            .OrderByDescending(a => Array.IndexOf(ContractNames.Stages, a.Stage)).ThenByDescending(a => a.Score).Take(5);
+
+    /// <summary>/host/account-form.html?api=…&amp;id=… (WebResources/README.md).</summary>
+    public static string AccountFormUrl(WebApiServer server, Guid accountId) =>
+        new Uri(server.Origin, "host/account-form.html") + "?api=" + Uri.EscapeDataString(server.BaseUrl.ToString()) + "&id=" + accountId;
+}
