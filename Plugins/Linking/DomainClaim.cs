@@ -23,5 +23,14 @@ namespace AdoptionCrm.Plugins.Linking
         public bool IsPrimary { get; private set; }
         public DomainSource Source { get; private set; }
         public DateTime CreatedOn { get; private set; }
+
+        /// <summary>The account's owner (a user or a team) when the claim was read.</summary>
+        public EntityReference Owner { get; set; }
+
+        /// <summary>Whether that owner is a disabled user (null: a team, or not read).</summary>
+        public bool? OwnerIsDisabled { get; set; }
+
+        /// <summary>The same person's latest earlier counted signup at this account (null: a new adopter here).</summary>
+        public DateTime? EarlierSignupOn { get; set; }
     }
 }

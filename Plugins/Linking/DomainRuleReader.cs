@@ -7,22 +7,9 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace AdoptionCrm.Plugins.Linking
 {
-    /// <summary>Sales ops' active rules that can apply to one host: one indexed query on the candidate names, so the table has no cap.</summary>
+    /// <summary>A sales ops rule row (read with the settings, SettingsReader) as the exclusion code's rule.</summary>
     public static class DomainRuleReader
     {
-        public static IList<ExclusionRule> RulesFor(IOrganizationService service, string host)
-        {
-            var names = DomainCandidates.ForRules(host);
-            if (names.Count == 0) return new List<ExclusionRule>();
-            var query = new QueryExpression(DomainRuleColumns.EntityName)
-            {
-                ColumnSet = new ColumnSet(DomainRuleColumns.Name, DomainRuleColumns.RuleType, DomainRuleColumns.Reason),
-            };
-            query.Criteria.AddCondition(DomainRuleColumns.Name, ConditionOperator.In, names.Cast<object>().ToArray());
-            query.Criteria.AddCondition(DomainRuleColumns.StateCode, ConditionOperator.Equal, 0);
-            return service.RetrieveMultiple(query).Entities.Select(ToRule).ToList();
-        }
-
         public static ExclusionRule ToRule(Entity row)
         {
             var type = row.GetAttributeValue<OptionSetValue>(DomainRuleColumns.RuleType);

@@ -23,5 +23,8 @@ namespace AdoptionCrm.Plugins.Linking
         public EntityReference Account { get; private set; }
         public string Explanation { get; private set; }
         public bool IsLinked => Account != null;
+
+        /// <summary>The winning claim's read: the account's owner, whether it is disabled, the person's earlier signup there.</summary>
+        public DomainClaim Claim { get; set; }
     }
 }

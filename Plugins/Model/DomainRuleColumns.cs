@@ -8,6 +8,8 @@ namespace AdoptionCrm.Plugins.Model
         public const string Name = "adopt_name";
         public const string RuleType = "adopt_ruletype";
         public const string Reason = "adopt_reason";
+        /// <summary>The settings row the rule belongs to: lets one query read the settings with their rules.</summary>
+        public const string SettingsId = "adopt_settingsid";
         public const string StateCode = "statecode";
     }
 }

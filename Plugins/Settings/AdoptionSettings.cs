@@ -61,6 +61,14 @@ namespace AdoptionCrm.Plugins.Settings
             return s;
         }
 
+        /// <summary>The row's values over the defaults, for values that came without a row id (the defaults passed on as text).</summary>
+        public static AdoptionSettings FromRowWithoutId(Entity row)
+        {
+            var s = FromRow(row);
+            s.SettingsId = null;
+            return s;
+        }
+
         public Guid? SettingsId { get; private set; }
         public int IndividualThreshold { get; private set; }
         public int TeamThreshold { get; private set; }

@@ -9,8 +9,9 @@ namespace AdoptionCrm.Plugins.Steps
 {
     /// <summary>
     /// Keeps the accounts' adoption score, stage and tasks in step with their leads, in the lead's own
-    /// transaction (PostOperation, synchronous: a failure rolls the lead back with it, and the account's
-    /// row lock serialises concurrent signups). Create only (not CreateMultiple): fired per item.
+    /// transaction (PostOperation, synchronous: a failure rolls the lead back with it). Per change it makes
+    /// one call, the account Update that takes the row lock and hands the change to the account's scoring
+    /// step (AccountAdoptionPlugin) in the request's tag. Create only (not CreateMultiple): fired per item.
     /// A lead counts at its parentaccountid while it has a normalised email and is not disqualified;
     /// any change to that (email, account, state, usage, delete) removes it from the old account and
     /// adds it to the new one.
@@ -67,8 +68,32 @@ namespace AdoptionCrm.Plugins.Steps
             var changes = LeadCountChanges.Between(before, after, context.PrimaryEntityId, now);
             if (changes.Count == 0) { localContext.Trace("The lead's count at its account did not change."); return; }
             var service = localContext.SystemUserService;
-            var updater = new AccountAdoptionUpdater(service, SettingsReader.ReadActive(service), m => localContext.Trace(m));
-            foreach (var change in changes) updater.Apply(change, now);
+            // The linking step of this same pipeline passed its read on (Create, or Update of the email).
+            SignupTag note = Note(context, after);
+            AdoptionSettings settings = note != null && note.Settings != null ? note.Settings : SettingsReader.ReadActive(service);
+            foreach (var change in changes)
+            {
+                var tag = new SignupTag { Change = change, Settings = settings };
+                if (note != null && note.MatchedAccountId == change.AccountId)
+                {
+                    tag.OwnerId = note.OwnerId;
+                    tag.OwnerIsDisabled = note.OwnerIsDisabled;
+                    // Only a new lead's arrival uses the earlier signup read before the lock; the marks in the
+                    // ledger settle a concurrent duplicate. Moves and removals read it under the lock.
+                    tag.EarlierKnown = context.MessageName == MessageNames.Create && change.Adding && note.EarlierKnown;
+                    tag.EarlierSignupOn = tag.EarlierKnown ? note.EarlierSignupOn : null;
+                }
+                localContext.Trace((change.Adding ? "Adding to" : "Removing from") + " account " + change.AccountId + (tag.EarlierKnown ? "; earlier signup known: " + (tag.EarlierSignupOn.HasValue ? tag.EarlierSignupOn.Value.ToString("o") : "none") : ""));
+                AccountSignal.Send(service, tag, now);
+            }
+        }
+
+        private static SignupTag Note(IPluginExecutionContext context, Entity after)
+        {
+            string email = after == null ? null : after.GetAttributeValue<string>(LeadColumns.NormalizedEmail);
+            object value;
+            if (email == null || !context.SharedVariables.TryGetValue(SharedVariableNames.Signup(email), out value)) return null;
+            return SignupTag.Read(value as string);
         }
     }
 }

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using AdoptionCrm.Plugins.Domain;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Linking;
 using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Scoring;
 using AdoptionCrm.Plugins.Settings;
 using Microsoft.Xrm.Sdk;
 
@@ -8,8 +11,11 @@ namespace AdoptionCrm.Plugins.Steps
 {
     /// <summary>
     /// Links a lead to its company's account as it is saved: sets parentaccountid and the match columns
-    /// on the Target in PreOperation (no second update). Registered on Create only (not CreateMultiple):
-    /// the platform fires it once per item of a CreateMultiple, so bulk imports get the same result.
+    /// on the Target in PreOperation (no second update). Two reads: the settings with sales ops' rules for
+    /// the host, then the domain claims with the account's owner and the person's earlier signups there.
+    /// What the PostOperation step needs from them goes on in SharedVariables, so it reads nothing again.
+    /// Registered on Create only (not CreateMultiple): the platform fires it once per item of a
+    /// CreateMultiple, so bulk imports get the same result.
     /// </summary>
     [PluginStep(MessageNames.Create, LeadColumns.EntityName, PipelineStage.PreOperation,
         Description = "Link the new lead to its account by email domain.")]
@@ -32,13 +38,32 @@ namespace AdoptionCrm.Plugins.Steps
             if (context.MessageName == MessageNames.Update && !target.Contains(LeadColumns.EmailAddress1)) return;
 
             var service = localContext.SystemUserService;
-            var settings = SettingsReader.ReadActive(service);
-            var match = new LeadLinker(service, settings, m => localContext.Trace(m)).Match(target.GetAttributeValue<string>(LeadColumns.EmailAddress1));
+            string email = target.GetAttributeValue<string>(LeadColumns.EmailAddress1);
+            ParsedEmail parsed = EmailParser.Parse(email);
+            IList<ExclusionRule> rules;
+            var settings = SettingsReader.ReadWithRules(service, parsed.IsValid ? parsed.Host : null, out rules);
+            var match = new LeadLinker(service, settings, m => localContext.Trace(m)).Match(email, rules, context.PrimaryEntityId);
             localContext.Trace("Match: " + match.Outcome + " " + (match.Domain ?? "-") + " → " + (match.Account == null ? "none" : match.Account.Id.ToString()));
 
             Entity pre;
             context.PreEntityImages.TryGetValue(PreImage, out pre);
             LeadMatchWriter.Write(target, pre, match);
+            context.SharedVariables[SharedVariableNames.Signup(match.NormalizedEmail)] = Note(settings, match).Write();
+        }
+
+        // An auto-created account is new: nobody signed up there before. A claim's read says who did.
+        private static SignupTag Note(AdoptionSettings settings, LeadMatch match)
+        {
+            var claim = match.Claim;
+            return new SignupTag
+            {
+                Settings = settings,
+                MatchedAccountId = match.Account == null ? (System.Guid?)null : match.Account.Id,
+                EarlierKnown = claim != null || match.Outcome == MatchOutcome.AccountCreated,
+                EarlierSignupOn = claim == null ? null : claim.EarlierSignupOn,
+                OwnerId = claim == null || claim.Owner == null ? (System.Guid?)null : claim.Owner.Id,
+                OwnerIsDisabled = claim == null ? null : claim.OwnerIsDisabled,
+            };
         }
     }
 }

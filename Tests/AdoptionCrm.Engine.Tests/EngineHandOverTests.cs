@@ -1,0 +1,115 @@
+using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Scoring;
+using AdoptionCrm.Plugins.Settings;
+using AdoptionCrm.Plugins.Steps;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace AdoptionCrm.Engine.Tests;
+
+/// <summary>
+/// What the steps hand each other instead of reading again (settings with their rules, the signup tag), the
+/// queue fallback, and the same person signing up from many threads at once.
+/// </summary>
+public class EngineHandOverTests
+{
+    [Fact]
+    public void Settings_survive_the_text_hand_over_unchanged()
+    {
+        var fallback = new EntityReference(SystemUserColumns.EntityName, Guid.NewGuid());
+        var row = new Entity(AdoptionSettingsColumns.EntityName, Guid.NewGuid())
+        {
+            [AdoptionSettingsColumns.TeamThreshold] = 4, [AdoptionSettingsColumns.WindowDays] = 45, [AdoptionSettingsColumns.UsageWeight] = 2.75m,
+            [AdoptionSettingsColumns.ExcludeFreeMail] = false, [AdoptionSettingsColumns.OwnDomains] = "a.com\nb.co.uk",
+            [AdoptionSettingsColumns.FallbackUserId] = fallback, [AdoptionSettingsColumns.TaskCooldownDays] = 0,
+        };
+        var original = AdoptionSettings.FromRow(row);
+        var copy = SettingsText.Read(SettingsText.Write(original))!;
+        Assert.Equal(SettingsText.Write(original), SettingsText.Write(copy));
+        Assert.Equal((row.Id, 4, 45, 2.75m, false, 0), (copy.SettingsId!.Value, copy.TeamThreshold, copy.WindowDays, copy.UsageWeight, copy.ExcludeFreeMail, copy.TaskCooldownDays));
+        Assert.Equal(new[] { "a.com", "b.co.uk" }, copy.OwnDomains);
+        Assert.Equal(fallback.Id, copy.FallbackUser.Id);
+        Assert.Null(SettingsText.Read(SettingsText.Write(AdoptionDefaults.Settings))!.SettingsId);
+    }
+
+    [Fact]
+    public void Signup_tag_round_trips_and_refuses_a_foreign_tag()
+    {
+        var on = new DateTime(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc);
+        var tag = new SignupTag
+        {
+            Change = new SignupChange(Guid.NewGuid(), Guid.NewGuid(), "o'brien+x&y=z@contoso.com", on, 12, 3, adding: true),
+            EarlierKnown = true, EarlierSignupOn = on.AddDays(-2), OwnerId = Guid.NewGuid(), OwnerIsDisabled = true, Settings = AdoptionDefaults.Settings,
+        };
+        var read = SignupTag.Read(tag.Write())!;
+        Assert.Equal((tag.Change.AccountId, tag.Change.LeadId, tag.Change.NormalizedEmail, on, 12L, 3L, true),
+            (read.Change.AccountId, read.Change.LeadId, read.Change.NormalizedEmail, read.Change.SignupOnUtc, read.Change.Usage, read.Change.Invitations, read.Change.Adding));
+        Assert.Equal((true, on.AddDays(-2), tag.OwnerId, (bool?)true), (read.EarlierKnown, read.EarlierSignupOn!.Value, read.OwnerId, read.OwnerIsDisabled));
+        Assert.Null(SignupTag.Read("This is a value passed."));
+        Assert.Null(SignupTag.Read(SignupTag.Marker + "&settings=broken"));
+    }
+
+    [Fact]
+    public void A_rule_saved_before_any_settings_row_creates_the_default_row_and_applies_in_the_one_read()
+    {
+        var e = new EngineOrg();
+        e.Account("Partner", domains: "partner.com");
+        e.Service.Create(new Entity(DomainRuleColumns.EntityName) { [DomainRuleColumns.Name] = "partner.com", [DomainRuleColumns.RuleType] = new OptionSetValue((int)RuleType.Exclude) });
+        var settings = Assert.Single(e.Service.RetrieveMultiple(new QueryExpression(AdoptionSettingsColumns.EntityName) { ColumnSet = new ColumnSet(true) }).Entities);
+        Assert.Equal(DomainRuleNormalizationPlugin.DefaultSettingsName, settings[AdoptionSettingsColumns.Name]);
+        e.Org.Log.Clear();
+        Assert.Equal(MatchOutcome.ExcludedRule, EngineOrg.Outcome(e.LeadRow(e.Lead("x@partner.com"))));
+        var call = Assert.Single(e.Org.Log.ServiceCalls);
+        Assert.Equal(("RetrieveMultiple", AdoptionSettingsColumns.EntityName, 1), (call.Request, call.Table, call.RowsReturned));
+    }
+
+    [Fact]
+    public void Rules_left_without_a_settings_row_are_attached_to_the_next_one()
+    {
+        var e = new EngineOrg();
+        var first = e.Settings();
+        var rule = e.Service.Create(new Entity(DomainRuleColumns.EntityName) { [DomainRuleColumns.Name] = "partner.com", [DomainRuleColumns.RuleType] = new OptionSetValue((int)RuleType.Exclude) });
+        // As after the settings row is deleted (RemoveLink): the rule is left without one.
+        e.Service.Update(new Entity(DomainRuleColumns.EntityName, rule) { [DomainRuleColumns.SettingsId] = null });
+        e.Service.Update(new Entity(AdoptionSettingsColumns.EntityName, first) { [AdoptionSettingsColumns.IsActive] = false });
+        e.Account("Partner", domains: "partner.com");
+        Assert.Equal(MatchOutcome.Linked, EngineOrg.Outcome(e.LeadRow(e.Lead("a@partner.com")))); // no active row: defaults, no rules
+        var second = e.Settings();
+        Assert.Equal(second, e.Service.Retrieve(DomainRuleColumns.EntityName, rule, new ColumnSet(DomainRuleColumns.SettingsId)).GetAttributeValue<EntityReference>(DomainRuleColumns.SettingsId).Id);
+        Assert.Equal(MatchOutcome.ExcludedRule, EngineOrg.Outcome(e.LeadRow(e.Lead("b@partner.com"))));
+    }
+
+    [Fact]
+    public void A_team_owned_account_without_a_fallback_user_gets_its_task_in_the_fallback_queue()
+    {
+        var e = new EngineOrg();
+        var queue = e.Org.CreateQueue("Adoption follow-ups");
+        e.Settings(s => s[AdoptionSettingsColumns.FallbackQueueId] = new EntityReference(OwnerTables.Queue, queue));
+        var account = e.Account("Team owned", domains: "teamowned.com");
+        e.Service.Update(new Entity(AccountColumns.EntityName, account) { [AccountColumns.OwnerId] = new EntityReference(OwnerTables.Team, e.Org.CreateTeam("Sales")) });
+        e.Org.Log.Clear();
+        e.Lead("x@teamowned.com");
+        var task = Assert.Single(e.Tasks(account));
+        Assert.Contains("fallback queue", task.GetAttributeValue<string>(TaskColumns.Description));
+        var item = Assert.Single(e.Service.RetrieveMultiple(new QueryExpression("queueitem") { ColumnSet = new ColumnSet("queueid", "objectid") }).Entities);
+        Assert.Equal((queue, task.Id), (item.GetAttributeValue<EntityReference>("queueid").Id, item.GetAttributeValue<EntityReference>("objectid").Id));
+        // The queue path is the task budget plus the AddToQueue (calls listed as they return: the lock Update last).
+        Assert.Equal(new[] { "RetrieveMultiple", "RetrieveMultiple", "Update", "RetrieveMultiple", "Create", "AddToQueue", "Update" },
+            e.Org.Log.ServiceCalls.Select(c => c.Request));
+    }
+
+    [Fact]
+    public void The_same_person_signing_up_from_eight_threads_at_once_counts_once_with_one_task()
+    {
+        var e = new EngineOrg();
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        var start = new Barrier(8);
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            start.SignalAndWait();
+            e.Lead("ann@contoso.com");
+        });
+        Assert.Equal(1, e.Adopters(contoso));
+        Assert.Single(e.Tasks(contoso));
+    }
+}
