@@ -23,10 +23,11 @@ public static class DemoServer
             console.MarkupLine("[yellow]warning:[/] WebResources/dist is missing: run `npm ci && npm run build` in WebResources for the panel's files");
 
         var server = WebApiServer.Start(org, org.SystemUserId, port, webResources);
-        console.MarkupLineInterpolated($"Web API: [link]{server.BaseUrl}[/]");
-        console.MarkupLine("Account forms with the adopters panel:");
+        // URLs go out unwrapped (plain Console), so they can be clicked or copied whole at any width.
+        Console.WriteLine($"Web API: {server.BaseUrl}");
+        Console.WriteLine("Account forms with the adopters panel:");
         foreach (var account in TopAccounts(report))
-            console.MarkupLineInterpolated($"  {account.Name,-22} {account.Stage,-16} {AccountFormUrl(server, account.Id)}");
+            Console.WriteLine($"  {account.Name} ({account.Stage}, score {account.Score}): {AccountFormUrl(server, account.Id)}");
         console.MarkupLine("[grey]Ctrl+C stops the server.[/]");
         server.RunUntilCancelledAsync().GetAwaiter().GetResult();
         console.MarkupLine("stopped.");
