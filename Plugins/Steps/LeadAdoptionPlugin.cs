@@ -22,10 +22,6 @@ namespace AdoptionCrm.Plugins.Steps
         FilteringAttributes = CountedColumns + "," + LeadColumns.EmailAddress1, PreImageName = PreImage, PreImageAttributes = CountedColumns + "," + LeadColumns.CreatedOn,
         PostImageName = PostImage, PostImageAttributes = CountedColumns + "," + LeadColumns.CreatedOn,
         Description = "Rescore the old and new account when a lead's email, account, state or usage changes.")]
-    [PluginStep(MessageNames.SetState, LeadColumns.EntityName, PipelineStage.PostOperation,
-        PreImageName = PreImage, PreImageAttributes = CountedColumns + "," + LeadColumns.CreatedOn,
-        PostImageName = PostImage, PostImageAttributes = CountedColumns + "," + LeadColumns.CreatedOn,
-        Description = "Rescore the account when a lead is disqualified or reopened.")]
     [PluginStep(MessageNames.Delete, LeadColumns.EntityName, PipelineStage.PostOperation,
         PreImageName = PreImage, PreImageAttributes = CountedColumns + "," + LeadColumns.CreatedOn,
         Description = "Rescore the account when a lead is deleted.")]
@@ -50,13 +46,9 @@ namespace AdoptionCrm.Plugins.Steps
                     if (after != null && after.Id == Guid.Empty) after.Id = context.PrimaryEntityId;
                     break;
                 case MessageNames.Update:
-                    // When SetState is carried out as an Update, the SetState step does the work.
-                    if (context.ParentContext != null && context.ParentContext.MessageName == MessageNames.SetState
-                        && context.ParentContext.PrimaryEntityId == context.PrimaryEntityId) return;
-                    context.PreEntityImages.TryGetValue(PreImage, out before);
-                    context.PostEntityImages.TryGetValue(PostImage, out after);
-                    break;
-                case MessageNames.SetState:
+                    // Disqualify and reopen arrive here too: statecode is a filtering attribute. Dataverse
+                    // documents Update of statecode/statuscode as the way to change state (SetStateRequest
+                    // is deprecated), and SetState's message id is not confirmed by any real export.
                     context.PreEntityImages.TryGetValue(PreImage, out before);
                     context.PostEntityImages.TryGetValue(PostImage, out after);
                     break;

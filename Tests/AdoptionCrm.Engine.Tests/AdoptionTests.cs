@@ -115,10 +115,8 @@ public class AdoptionTests
         e.Lead("c@contoso.com");
         e.Service.Delete(LeadColumns.EntityName, a);
         Assert.Equal(2, e.Adopters(contoso));
-        e.Service.Execute(new OrganizationRequest("SetState")
-        {
-            ["EntityMoniker"] = new EntityReference(LeadColumns.EntityName, b), ["State"] = new OptionSetValue(2), ["Status"] = new OptionSetValue(4),
-        });
+        // Disqualify (Lost) as Dataverse documents it: an Update of statecode and statuscode.
+        e.Service.Update(new Entity(LeadColumns.EntityName, b) { [LeadColumns.StateCode] = new OptionSetValue(2), ["statuscode"] = new OptionSetValue(4) });
         Assert.Equal(1, e.Adopters(contoso));
         e.Service.Update(new Entity(LeadColumns.EntityName, b) { [LeadColumns.StateCode] = new OptionSetValue(0), ["statuscode"] = new OptionSetValue(1) });
         Assert.Equal(2, e.Adopters(contoso));
