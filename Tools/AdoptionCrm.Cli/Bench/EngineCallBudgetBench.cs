@@ -34,8 +34,8 @@ public sealed class EngineCallBudgetBench : IBenchmark
             yield return new BenchFigure(Name, $"calls/create without task, {label}", budget.CallsNoTaskMean, "calls", $"max {budget.CallsNoTaskMax} over {budget.NoTaskCreates} creates (target ≤ 4)");
             if (budget.TaskCreates > 0)
                 yield return new BenchFigure(Name, $"calls/create with task, {label}", budget.CallsTaskMean, "calls", $"max {budget.CallsTaskMax} over {budget.TaskCreates} creates (target ≤ 6)");
-            yield return new BenchFigure(Name, $"rows read/create, {label}", budget.RowsMean, "rows", $"max {budget.RowsMax}");
-            yield return new BenchFigure(Name, $"time/create, {label}", budget.MicrosPerCreate, "µs", "grows with the account if a call scans its leads");
+            yield return new BenchFigure(Name, $"rows returned/create, {label}", budget.RowsMean, "rows", $"max {budget.RowsMax}; rows handed to the plugins (the emulator counts no rows examined)");
+            yield return new BenchFigure(Name, $"time/create, {label}", budget.MicrosPerCreate, "µs", "flat unless a call examines the account's leads (time is the proxy for rows examined)");
             if (existing == sizes.EngineAccountSizes[^1]) yield return new BenchFigure(Name, "calls of one create without task", budget.CallsNoTaskMax, "calls", budget.LastCalls);
         }
     }
