@@ -5,9 +5,9 @@ namespace AdoptionCrm.Cli.Bench;
 /// machine; --full uses the sizes the targets are stated at (100,000 creates, 1,000,000 rows,
 /// an account with 100,000 leads).
 /// </summary>
-public sealed record BenchSizes(int Creates, int KeySmall, int KeyLarge, int MemoryRows, int[] EngineAccountSizes, int EngineCreates)
+public sealed record BenchSizes(int Creates, int PluginCreates, int KeySmall, int KeyLarge, int MemoryRows, int[] EngineAccountSizes, int EngineCreates)
 {
-    public static BenchSizes Quick { get; } = new(20_000, 1_000, 100_000, 200_000, new[] { 10, 1_000, 10_000 }, 200);
+    public static BenchSizes Quick { get; } = new(20_000, 1_500, 1_000, 100_000, 100_000, new[] { 10, 1_000, 10_000 }, 100);
 
-    public static BenchSizes Full { get; } = new(100_000, 1_000, 1_000_000, 1_000_000, new[] { 10, 1_000, 100_000 }, 1_000);
+    public static BenchSizes Full { get; } = new(100_000, 5_000, 1_000, 1_000_000, 1_000_000, new[] { 10, 1_000, 100_000 }, 200);
 }

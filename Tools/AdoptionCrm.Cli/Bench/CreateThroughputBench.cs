@@ -18,7 +18,7 @@ public sealed class CreateThroughputBench : IBenchmark
         yield return new BenchFigure(Name, "  first / last tenth of the run", bareFirst / bareLast, "x", $"{bareFirst:N0} vs {bareLast:N0} creates/s; ≈1 when flat");
 
         var steps = BenchOrganizations.ShippedStepCount();
-        var pluginCreates = Math.Max(1_000, sizes.Creates / 4);
+        var pluginCreates = sizes.PluginCreates;
         progress($"{pluginCreates:N0} creates, with plugins ({steps} steps)");
         var (withPlugins, pluginFirst, pluginLast) = CreatesPerSecond(withPlugins: true, pluginCreates, accounts);
         yield return new BenchFigure(Name, "lead creates/s, with our plugins", withPlugins, "creates/s",
