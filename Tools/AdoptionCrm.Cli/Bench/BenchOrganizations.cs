@@ -28,10 +28,4 @@ public static class BenchOrganizations
         ["emailaddress1"] = $"person{i}@{domain}",
         ["companyname"] = domain,
     };
-
-    public static Guid CreateAccount(EmulatedOrganization org, string name, string domain)
-    {
-        var id = org.SystemService.Create(new Entity("account") { ["name"] = name, ["websiteurl"] = "https://www." + domain });
-        return id;
-    }
 }
