@@ -90,12 +90,17 @@ public class DemoConsistencyTests
     {
         string Fingerprint(DemoReport r) => string.Join("|", r.Leads.Select(l => l.Email + ">" + l.Outcome + ">" + l.Account))
             + string.Join("|", r.Accounts.Select(a => a.Name + a.Stage + a.Score));
-        var first = DemoRunner.Run(seed: 7, leads: 300).Report;
-        var again = DemoRunner.Run(seed: 7, leads: 300).Report;
-        var other = DemoRunner.Run(seed: 8, leads: 300).Report;
+        var end = new DateTime(2025, 6, 30, 12, 0, 0, DateTimeKind.Utc);
+        var first = DemoRunner.Run(seed: 7, leads: 300, endUtc: end).Report;
+        var again = DemoRunner.Run(seed: 7, leads: 300, endUtc: end).Report;
+        var other = DemoRunner.Run(seed: 8, leads: 300, endUtc: end).Report;
         Assert.Equal(Fingerprint(first), Fingerprint(again));
+        Assert.Equal(first.Leads.Select(l => l.CreatedOn), again.Leads.Select(l => l.CreatedOn));
         Assert.NotEqual(Fingerprint(first), Fingerprint(other));
         Assert.Equal(300, first.Leads.Count);
+        // Six months up to the end, in time order.
+        Assert.All(first.Leads, l => Assert.InRange(l.CreatedOn, end.AddDays(-SignupGenerator.Days), end));
+        Assert.Equal(first.Leads.Select(l => l.CreatedOn).Order(), first.Leads.Select(l => l.CreatedOn));
     }
 
     private static (JsonDocument Json, DemoRunner.Outcome Run) RunDemo(params string[] args)

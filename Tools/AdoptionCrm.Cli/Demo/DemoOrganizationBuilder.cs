@@ -12,9 +12,9 @@ namespace AdoptionCrm.Cli.Demo;
 /// </summary>
 public static class DemoOrganizationBuilder
 {
-    public static EmulatedOrganization Build()
+    public static EmulatedOrganization Build(DateTime startUtc)
     {
-        var org = EmulatedOrganization.Create(new EmulatorOptions { StartTimeUtc = SignupGenerator.Start.AddDays(-30), OrganizationName = "Adoption demo" });
+        var org = EmulatedOrganization.Create(new EmulatorOptions { StartTimeUtc = startUtc.AddDays(-30), OrganizationName = "Adoption demo" });
         var service = org.SystemService;
         var seeder = new OrganizationSeeder(org);
         var reps = DemoCatalog.Reps.Select(seeder.User).ToArray();

@@ -14,11 +14,14 @@ public static class DemoRunner
 {
     public sealed record Outcome(EmulatedOrganization Organization, DemoReport Report);
 
-    public static Outcome Run(int seed, int leads, Action<int, int>? progress = null)
+    /// <param name="endUtc">When the six months of signups end; default the current hour, so the data looks live in the panel.</param>
+    public static Outcome Run(int seed, int leads, Action<int, int>? progress = null, DateTime? endUtc = null)
     {
         var total = Stopwatch.StartNew();
-        var org = DemoOrganizationBuilder.Build();
-        var signups = new SignupGenerator(seed).Generate(leads);
+        var now = DateTime.UtcNow;
+        var generator = new SignupGenerator(seed, endUtc ?? new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc));
+        var org = DemoOrganizationBuilder.Build(generator.Start);
+        var signups = generator.Generate(leads);
         var replay = new SignupReplay(org);
         var problems = new List<InputProblem>();
         var watch = Stopwatch.StartNew();

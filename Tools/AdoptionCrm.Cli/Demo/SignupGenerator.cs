@@ -9,10 +9,11 @@ namespace AdoptionCrm.Cli.Demo;
 /// people inside the 60-day window), some of them sign up again later; the rest is the long tail:
 /// unknown companies with one or two people, free-mail, disposable addresses, automated senders and
 /// malformed emails. Some company signups come from subdomains (mail.contoso.co.uk) or in mixed case.
+/// The six months end at a given instant (the demo uses the current hour), so the panel's "last 26
+/// weeks" chart shows them; the same seed gives the same stream relative to that end.
 /// </summary>
 public sealed class SignupGenerator
 {
-    public static readonly DateTime Start = new(2025, 1, 6, 8, 0, 0, DateTimeKind.Utc);
     public const int Days = 175;
     private const int BurstDays = 45;
     /// <summary>The stream size the company profiles (DemoCatalog.Companies' people) are written for; smaller runs scale them down.</summary>
@@ -22,9 +23,14 @@ public sealed class SignupGenerator
     private readonly string[] _disposable;
     private readonly HashSet<string> _usedEmails = new(StringComparer.OrdinalIgnoreCase);
 
-    public SignupGenerator(int seed)
+    public DateTime Start { get; }
+    public DateTime End { get; }
+
+    public SignupGenerator(int seed, DateTime endUtc)
     {
         _random = new Random(seed);
+        End = endUtc;
+        Start = endUtc.AddDays(-Days);
         _disposable = DemoCatalog.DisposableCandidates.Where(d => DomainSet.Disposable.Match(d) != null).ToArray();
         if (_disposable.Length == 0) throw new InvalidOperationException("none of the demo's disposable domains is on the embedded disposable list");
     }
@@ -43,11 +49,12 @@ public sealed class SignupGenerator
                 var (first, last) = Person();
                 if (company.Name == DemoCatalog.XssAccount && p == 1) (first, last) = ("", DemoCatalog.XssName);
                 var email = CompanyEmail(first, last, company.Domains);
+                var title = JobTitle();
                 var at = burstStart.AddMinutes(_random.Next(0, BurstDays * 24 * 60));
-                signups.Add((at, t => Signup(email, first, last, t, company: true)));
+                signups.Add((at, t => Signup(email, first, last, title, t, company: true)));
                 // One in eight comes back later (a second signup with the same email: not a new adopter).
                 if (_random.Next(8) == 0 && signups.Count < count)
-                    signups.Add((at.AddDays(_random.Next(1, 30)), t => Signup(email, first, last, t, company: true)));
+                    signups.Add((at.AddDays(_random.Next(1, 30)), t => Signup(email, first, last, title, t, company: true)));
             }
         }
         while (signups.Count < count)
@@ -66,9 +73,12 @@ public sealed class SignupGenerator
             else if (roll < 90) email = $"{Pick(DemoCatalog.RoleLocalParts)}@{Pick(Pick(DemoCatalog.Companies).Domains)}";
             else if (roll < 96) email = Malformed(first, last);
             else email = "";
-            signups.Add((at, t => Signup(email, first, last, t, company: false)));
+            var jobTitle = JobTitle();
+            signups.Add((at, t => Signup(email, first, last, jobTitle, t, company: false)));
         }
         // Time order, as signups arrive; ties keep generation order so the stream is stable per seed.
+        // A later signup (a returning adopter, a colleague) that would fall after the end lands in the last week instead.
+        signups = signups.Select(s => s.At < End ? s : (End.AddMinutes(-_random.Next(1, 7 * 24 * 60)), s.Make)).ToList();
         return signups.Select((s, i) => (s, i)).OrderBy(x => x.s.At).ThenBy(x => x.i)
             .Select((x, line) => x.s.Make(x.s.At) with { Line = line + 1 }).ToList();
     }
@@ -79,11 +89,14 @@ public sealed class SignupGenerator
         var domain = email[(email.IndexOf('@') + 1)..];
         var (first, last) = Person();
         var colleague = Unique($"{Ascii(first)}.{Ascii(last)}@{domain}");
-        signups.Add((at.AddDays(_random.Next(1, 40)), t => Signup(colleague, first, last, t, company: true)));
+        var title = JobTitle();
+        signups.Add((at.AddDays(_random.Next(1, 40)), t => Signup(colleague, first, last, title, t, company: true)));
     }
 
-    private SignupInput Signup(string email, string first, string last, DateTime at, bool company) =>
-        new(0, email.Length == 0 ? null : email, first.Length == 0 ? null : first, last, Pick(DemoCatalog.JobTitles) is { Length: > 0 } t ? t : null, at,
+    private string? JobTitle() => Pick(DemoCatalog.JobTitles) is { Length: > 0 } title ? title : null;
+
+    private SignupInput Signup(string email, string first, string last, string? jobTitle, DateTime at, bool company) =>
+        new(0, email.Length == 0 ? null : email, first.Length == 0 ? null : first, last, jobTitle, at,
             company && _random.Next(10) < 6 ? _random.Next(0, 500) : null,
             company && _random.Next(10) < 3 ? _random.Next(0, 4) : null);
 
