@@ -12,9 +12,9 @@ namespace AdoptionCrm.Plugins.Scoring
     /// <summary>
     /// Applies one signup change to its account, inside the account's own Update (docs/engine-design.md):
     /// the lead step's Update of adopt_scoredon took the row lock, and the platform's post-image of that
-    /// Update is the account's state under the lock. So: (read the person's other signups only when the lead
-    /// step could not: a removal or a move) → ledger → one write of the columns that changed → the task, when
-    /// a rise earns one. The work is the same whatever the account's size: the ledger is bounded by the window.
+    /// Update is the account's state under the lock. So: (read the person's other signups for a removal
+    /// only) → ledger → one write of the columns that changed → the task, when a rise earns one. The work
+    /// of an arrival is the same whatever the account's size: the ledger is bounded by the window and its cap.
     /// </summary>
     public sealed class AccountAdoptionUpdater
     {
@@ -44,9 +44,10 @@ namespace AdoptionCrm.Plugins.Scoring
             DateTime windowStart = AdoptionLedger.WindowStart(nowUtc, _settings.WindowDays);
             AdoptionLedger ledger = AdoptionLedger.Parse(account.GetAttributeValue<string>(AccountColumns.AdoptionLedger));
             ledger.Prune(windowStart);
-            DateTime? otherLatest = tag.EarlierKnown ? tag.EarlierSignupOn : OtherLatestSignup(change);
-            if (change.Adding) ledger.AddSignup(change.NormalizedEmail, change.SignupOnUtc, otherLatest, change.Usage, change.Invitations, windowStart);
-            else ledger.RemoveSignup(change.NormalizedEmail, change.SignupOnUtc, otherLatest, change.Usage, change.Invitations, windowStart);
+            // An arrival is decided from the ledger alone (it tracks the people in the window); only a removal
+            // needs the person's other signups, and reads them here, under the lock.
+            if (change.Adding) ledger.AddSignup(change.NormalizedEmail, change.SignupOnUtc, change.Usage, change.Invitations, windowStart);
+            else ledger.RemoveSignup(change.NormalizedEmail, change.SignupOnUtc, OtherLatestSignup(change), change.Usage, change.Invitations, windowStart);
 
             var previous = StageOf(account, AccountColumns.AdoptionStage);
             var tasked = StageOf(account, AccountColumns.TaskedStage);
@@ -78,8 +79,10 @@ namespace AdoptionCrm.Plugins.Scoring
             if (createTask) CreateTask(account, tag, change.AccountId, next, adopters, score, nowUtc);
         }
 
-        // A removal or a move: the person's latest other counted signup here, read under the lock (committed
-        // state after every earlier change of this account), so two removals of one person cannot both keep them.
+        // A removal (delete, disqualify, email change, move away): the person's latest other counted signup here,
+        // read under the lock (committed state after every earlier change of this account), so two removals of one
+        // person cannot both keep them. Rare; filtered on the account and the email, it costs what the platform's
+        // plan for that filter costs (see docs/engine-design.md, "Changes").
         private DateTime? OtherLatestSignup(SignupChange change)
         {
             if (string.IsNullOrEmpty(change.NormalizedEmail)) return null;

@@ -63,19 +63,23 @@ public class CallBudgetTests
     }
 
     [Fact]
-    public void Returning_adopter_costs_4_calls_and_reads_their_earlier_signup_with_the_claims()
+    public void Returning_adopter_costs_4_calls_and_is_recognised_by_the_ledger_not_by_a_read_of_leads()
     {
-        // old3 signed up yesterday: moved to today's bucket (a write), not counted twice.
+        // old3 signed up yesterday: moved to today's bucket (a write), not counted twice. The claims read
+        // returns the one claim row at both sizes: no row per earlier lead, no link to the account's leads.
         var small = Measure(10, "old3@contoso.com", after: TimeSpan.FromDays(1));
         var large = Measure(1000, "old3@contoso.com", after: TimeSpan.FromDays(1));
         SameAtBothSizes(small, large);
         Assert.Equal(new[] { Settings + ":1", Claims + ":1", Write + ":0", LockUpdate + ":0" }, large.Calls);
+        Assert.Equal(2, large.Rows);
     }
 
     [Fact]
     public void Returning_adopter_on_the_same_day_changes_nothing_and_costs_3_calls()
     {
+        var small = Measure(10, "old3@contoso.com");
         var large = Measure(1000, "old3@contoso.com");
+        SameAtBothSizes(small, large);
         Assert.Equal(new[] { Settings + ":1", Claims + ":1", LockUpdate + ":0" }, large.Calls);
     }
 
