@@ -39,12 +39,15 @@ public sealed class EngineCallBudgetBench : IBenchmark
                 yield return new BenchFigure(Name, $"calls/create with task, {label}", budget.CallsTaskMean, "calls", $"max {budget.CallsTaskMax} over {budget.TaskCreates} creates (target ≤ 6)");
             yield return new BenchFigure(Name, $"rows returned/create, {label}", budget.RowsMean, "rows", $"max {budget.RowsMax}; rows handed to the plugins (the emulator counts no rows examined)");
             yield return new BenchFigure(Name, $"time/create, {label}", budget.MicrosPerCreate, "µs", "flat unless a call examines the account's leads (time is the proxy for rows examined)");
+            // The task path reads the latest adopters (ordered over the account's leads): a handful of times in an
+            // account's life, but one such create can dominate the mean above, so the creates without one apart.
+            yield return new BenchFigure(Name, $"time/create without task, {label}", budget.MicrosPerCreateNoTask, "µs", $"over {budget.NoTaskCreates} creates");
             if (existing == sizes.EngineAccountSizes[^1]) yield return new BenchFigure(Name, "calls of one create without task", budget.CallsNoTaskMax, "calls", budget.LastCalls);
         }
     }
 
     private sealed record Budget(double CallsNoTaskMean, int CallsNoTaskMax, int NoTaskCreates, double CallsTaskMean, int CallsTaskMax, int TaskCreates,
-        double RowsMean, int RowsMax, double MicrosPerCreate, string LastCalls);
+        double RowsMean, int RowsMax, double MicrosPerCreate, double MicrosPerCreateNoTask, string LastCalls);
 
     // "RetrieveMultiple adopt_adoptionsettings, Update account, ..." so a budget overrun says where the calls go.
     private static string Describe(IEnumerable<ServiceCallEntry> calls) =>
@@ -77,6 +80,7 @@ public sealed class EngineCallBudgetBench : IBenchmark
         var callsTask = new List<int>();
         var rows = new List<int>();
         var watch = new Stopwatch();
+        var noTaskTime = TimeSpan.Zero;
         var lastCalls = "";
         for (var i = 0; i < creates; i++)
         {
@@ -84,18 +88,21 @@ public sealed class EngineCallBudgetBench : IBenchmark
             // Every fifth signup is someone already at the account signing up again.
             var person = i % 5 == 4 && existing > 0 ? i % existing : existing + i;
             org.Log.Clear();
+            var before = watch.Elapsed;
             watch.Start();
             service.Create(BenchOrganizations.Lead(person, seededDomain));
             watch.Stop();
             var calls = org.Log.ServiceCalls;
             var madeTask = calls.Any(c => c.Request == "Create" && c.Table == "task");
             (madeTask ? callsTask : callsNoTask).Add(calls.Count);
+            if (!madeTask) noTaskTime += watch.Elapsed - before;
             if (!madeTask) lastCalls = Describe(calls);
             rows.Add(calls.Sum(c => c.RowsReturned));
         }
         return new Budget(
             callsNoTask.DefaultIfEmpty().Average(), callsNoTask.DefaultIfEmpty().Max(), callsNoTask.Count,
             callsTask.DefaultIfEmpty().Average(), callsTask.DefaultIfEmpty().Max(), callsTask.Count,
-            rows.Average(), rows.Max(), watch.Elapsed.TotalMicroseconds / creates, lastCalls);
+            rows.Average(), rows.Max(), watch.Elapsed.TotalMicroseconds / creates,
+            noTaskTime.TotalMicroseconds / Math.Max(1, callsNoTask.Count), lastCalls);
     }
 }
