@@ -28,13 +28,9 @@ namespace AdoptionCrm.Plugins.Scoring
         private const string DayFormat = "yyyy-MM-dd";
         private const char EntrySeparator = ';';
         private const char FieldSeparator = ':';
-        private const char MarkListSeparator = ',';
         private const char OldMarkSeparator = '|';
 
         private readonly SortedDictionary<DateTime, LedgerBucket> _buckets = new SortedDictionary<DateTime, LedgerBucket>();
-
-        // Each tracked person's bucket day: the lookup that replaces the read of earlier leads.
-        private readonly Dictionary<string, DateTime> _dayOf = new Dictionary<string, DateTime>(StringComparer.Ordinal);
 
         public IEnumerable<LedgerBucket> Buckets => _buckets.Values;
 
@@ -45,7 +41,7 @@ namespace AdoptionCrm.Plugins.Scoring
         public long Invitations => _buckets.Values.Sum(b => b.Invitations);
 
         /// <summary>People tracked by hash.</summary>
-        public int TrackedPeople => _dayOf.Count;
+        public int TrackedPeople => _buckets.Values.Sum(b => b.MarkCount);
 
         /// <summary>
         /// Some people are counted without a hash (past the cap, or from a ledger written before hashes were
@@ -81,7 +77,7 @@ namespace AdoptionCrm.Plugins.Scoring
                 bucket.Untracked += people;
                 bucket.Usage += usage;
                 bucket.Invitations += invitations;
-                if (parts.Length == 5) ledger.ParseMarks(bucket, parts[4]);
+                if (parts.Length == 5) ParseMarks(bucket, parts[4]);
             }
             if (oldMarks != null) ledger.ParseOldMarks(oldMarks);
             return ledger;
@@ -89,7 +85,7 @@ namespace AdoptionCrm.Plugins.Scoring
 
         public override string ToString()
         {
-            var text = new StringBuilder();
+            var text = new StringBuilder(_buckets.Values.Sum(b => b.MarkText.Length + 64));
             foreach (var bucket in _buckets.Values)
             {
                 if (bucket.IsEmpty) continue;
@@ -98,13 +94,7 @@ namespace AdoptionCrm.Plugins.Scoring
                     .Append(bucket.People.ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
                     .Append(bucket.Usage.ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
                     .Append(bucket.Invitations.ToString(CultureInfo.InvariantCulture));
-                if (bucket.Marks.Count == 0) continue;
-                text.Append(FieldSeparator);
-                for (int i = 0; i < bucket.Marks.Count; i++)
-                {
-                    if (i > 0) text.Append(MarkListSeparator);
-                    text.Append(bucket.Marks[i]);
-                }
+                if (bucket.MarkCount > 0) text.Append(FieldSeparator).Append(bucket.MarkText);
             }
             return text.ToString();
         }
@@ -115,11 +105,7 @@ namespace AdoptionCrm.Plugins.Scoring
         /// <summary>Drops the buckets that aged out of the window, with the people counted in them.</summary>
         public void Prune(DateTime windowStart)
         {
-            foreach (var day in _buckets.Keys.Where(d => d < windowStart).ToList())
-            {
-                foreach (string mark in _buckets[day].Marks) _dayOf.Remove(mark);
-                _buckets.Remove(day);
-            }
+            foreach (var day in _buckets.Keys.Where(d => d < windowStart).ToList()) _buckets.Remove(day);
         }
 
         public bool InWindow(DateTime day, DateTime windowStart) => day.Date >= windowStart;
@@ -137,10 +123,10 @@ namespace AdoptionCrm.Plugins.Scoring
             bucket.Usage += Math.Max(0, usage);
             bucket.Invitations += Math.Max(0, invitations);
             string mark = Mark(personKey);
-            DateTime tracked;
-            if (_dayOf.TryGetValue(mark, out tracked))
+            LedgerBucket tracked = TrackedIn(mark);
+            if (tracked != null)
             {
-                if (tracked < day) MoveMark(mark, tracked, day);
+                if (tracked.Day < day) MoveMark(mark, tracked, day);
                 return;
             }
             CountNew(mark, day);
@@ -162,12 +148,12 @@ namespace AdoptionCrm.Plugins.Scoring
             DateTime? remaining = remainingLatestDay.HasValue && InWindow(remainingLatestDay.Value, windowStart)
                 ? remainingLatestDay.Value.Date : (DateTime?)null;
             string mark = Mark(personKey);
-            DateTime tracked;
-            if (_dayOf.TryGetValue(mark, out tracked))
+            LedgerBucket tracked = TrackedIn(mark);
+            if (tracked != null)
             {
                 // Tracked: the person now counts on their remaining latest day, or not at all.
-                if (remaining.HasValue) { if (remaining.Value != tracked) MoveMark(mark, tracked, remaining.Value); }
-                else Forget(mark, tracked);
+                if (remaining.HasValue) { if (remaining.Value != tracked.Day) MoveMark(mark, tracked, remaining.Value); }
+                else tracked.RemoveMark(mark);
                 return;
             }
             // Untracked (past the cap, or an old ledger): the counts alone, as the removed day says.
@@ -188,38 +174,35 @@ namespace AdoptionCrm.Plugins.Scoring
             return hash.ToString("x16", CultureInfo.InvariantCulture);
         }
 
+        // The bucket holding the person's hash: a search of at most windowDays stored lists, no parse of them.
+        private LedgerBucket TrackedIn(string mark)
+        {
+            foreach (var bucket in _buckets.Values)
+                if (bucket.Contains(mark)) return bucket;
+            return null;
+        }
+
         private void CountNew(string mark, DateTime day)
         {
             var bucket = Bucket(day);
-            if (_dayOf.Count < TrackedPeopleCap)
-            {
-                bucket.Marks.Add(mark);
-                _dayOf[mark] = day;
-            }
+            if (TrackedPeople < TrackedPeopleCap) bucket.AddMark(mark);
             else bucket.Untracked += 1; // past the cap: counted, not tracked (approximate, said in the score's explanation)
         }
 
-        private void MoveMark(string mark, DateTime from, DateTime to)
+        private void MoveMark(string mark, LedgerBucket from, DateTime to)
         {
-            LedgerBucket old;
-            if (_buckets.TryGetValue(from, out old)) old.Marks.Remove(mark);
-            Bucket(to).Marks.Add(mark);
-            _dayOf[mark] = to;
+            from.RemoveMark(mark);
+            Bucket(to).AddMark(mark);
         }
 
-        private void Forget(string mark, DateTime day)
+        // Marks listed with a bucket: the people counted there, as many as the count says. A list that is not
+        // one (damaged text) is dropped: its people stay counted, untracked.
+        private static void ParseMarks(LedgerBucket bucket, string list)
         {
-            LedgerBucket bucket;
-            if (_buckets.TryGetValue(day, out bucket)) bucket.Marks.Remove(mark);
-            _dayOf.Remove(mark);
-        }
-
-        // Marks listed with a bucket: the people counted there. A mark already seen (damaged text) or past the
-        // cap is not tracked twice; the bucket's count stays as written.
-        private void ParseMarks(LedgerBucket bucket, string list)
-        {
-            foreach (string mark in list.Split(new[] { MarkListSeparator }, StringSplitOptions.RemoveEmptyEntries))
-                Track(bucket, mark);
+            if (!LedgerBucket.IsMarkList(list)) return;
+            int marks = (list.Length + 1) / (LedgerBucket.MarkLength + 1);
+            bucket.SetMarkText(list);
+            bucket.Untracked = Math.Max(0, bucket.Untracked - marks);
         }
 
         // The earlier form kept marks for the latest day only: they become that day's tracked people.
@@ -230,14 +213,6 @@ namespace AdoptionCrm.Plugins.Scoring
             LedgerBucket bucket;
             if (colon <= 0 || !TryParseDay(text.Substring(0, colon), out day) || !_buckets.TryGetValue(day, out bucket)) return;
             ParseMarks(bucket, text.Substring(colon + 1));
-        }
-
-        private void Track(LedgerBucket bucket, string mark)
-        {
-            if (bucket.Untracked == 0 || _dayOf.Count >= TrackedPeopleCap || _dayOf.ContainsKey(mark)) return;
-            bucket.Untracked -= 1;
-            bucket.Marks.Add(mark);
-            _dayOf[mark] = bucket.Day;
         }
 
         private static bool TryParseDay(string text, out DateTime day)
