@@ -15,7 +15,8 @@ namespace AdoptionCrm.Plugins.Scoring
     /// <see cref="TrackedPeopleCap"/> the hashes; people past the cap are counted per signup (approximate).
     /// Text form (adopt_adoptionledger), oldest day first:
     /// "yyyy-MM-dd:people:usage:invitations:mark,mark;..." where people ≥ the marks listed; the extra are
-    /// counted but not tracked. The earlier form ("day:people:usage:invitations;...|day:mark,mark") still reads.
+    /// counted but not tracked; then "#" and the <see cref="RecentAdopters"/>.
+    /// The earlier form ("day:people:usage:invitations;...|day:mark,mark") still reads.
     /// </summary>
     public sealed class AdoptionLedger
     {
@@ -29,10 +30,14 @@ namespace AdoptionCrm.Plugins.Scoring
         private const char EntrySeparator = ';';
         private const char FieldSeparator = ':';
         private const char OldMarkSeparator = '|';
+        private const char RecentSeparator = '#';
 
         private readonly SortedDictionary<DateTime, LedgerBucket> _buckets = new SortedDictionary<DateTime, LedgerBucket>();
 
         public IEnumerable<LedgerBucket> Buckets => _buckets.Values;
+
+        /// <summary>The latest people to sign up, for a stage task.</summary>
+        public RecentAdopters Recent { get; private set; } = new RecentAdopters();
 
         /// <summary>Distinct adopters counted in the ledger (approximate when <see cref="IsApproximate"/>).</summary>
         public int People => _buckets.Values.Sum(b => b.People);
@@ -54,6 +59,12 @@ namespace AdoptionCrm.Plugins.Scoring
         {
             var ledger = new AdoptionLedger();
             if (string.IsNullOrWhiteSpace(text)) return ledger;
+            int hash = text.IndexOf(RecentSeparator);
+            if (hash >= 0)
+            {
+                ledger.Recent = RecentAdopters.Parse(text.Substring(hash + 1));
+                text = text.Substring(0, hash);
+            }
             string oldMarks = null;
             int bar = text.IndexOf(OldMarkSeparator);
             if (bar >= 0)
@@ -96,6 +107,8 @@ namespace AdoptionCrm.Plugins.Scoring
                     .Append(bucket.Invitations.ToString(CultureInfo.InvariantCulture));
                 if (bucket.MarkCount > 0) text.Append(FieldSeparator).Append(bucket.MarkText);
             }
+            string recent = Recent.ToString();
+            if (recent.Length > 0) text.Append(RecentSeparator).Append(recent);
             return text.ToString();
         }
 
@@ -115,7 +128,7 @@ namespace AdoptionCrm.Plugins.Scoring
         /// this day (count unchanged); one tracked on this day or later stays; anyone else is new in the
         /// window (count + 1). Under the account's lock this also settles concurrent duplicates of one person.
         /// </summary>
-        public void AddSignup(string personKey, DateTime day, long usage, long invitations, DateTime windowStart)
+        public void AddSignup(string personKey, DateTime day, long usage, long invitations, DateTime windowStart, Guid? leadId = null)
         {
             day = day.Date;
             if (!InWindow(day, windowStart)) return;
@@ -124,21 +137,21 @@ namespace AdoptionCrm.Plugins.Scoring
             bucket.Invitations += Math.Max(0, invitations);
             string mark = Mark(personKey);
             LedgerBucket tracked = TrackedIn(mark);
-            if (tracked != null)
-            {
-                if (tracked.Day < day) MoveMark(mark, tracked, day);
-                return;
-            }
-            CountNew(mark, day);
+            // A repeat on the person's day (or an older signup) changes nothing, not even the recent list: no write.
+            if (tracked != null && tracked.Day >= day) return;
+            if (leadId.HasValue) Recent.Note(mark, leadId.Value);
+            if (tracked != null) MoveMark(mark, tracked, day);
+            else CountNew(mark, day);
         }
 
         /// <summary>
         /// A signup leaving the account (deleted, disqualified, moved). remainingLatestDay is the person's
         /// latest remaining counted signup at the account (null if none), read under the lock by the caller.
         /// </summary>
-        public void RemoveSignup(string personKey, DateTime day, DateTime? remainingLatestDay, long usage, long invitations, DateTime windowStart)
+        public void RemoveSignup(string personKey, DateTime day, DateTime? remainingLatestDay, long usage, long invitations, DateTime windowStart, Guid? leadId = null)
         {
             day = day.Date;
+            if (leadId.HasValue) Recent.Forget(leadId.Value);
             LedgerBucket bucket;
             if (_buckets.TryGetValue(day, out bucket))
             {

@@ -62,6 +62,23 @@ public class LedgerTests
     }
 
     [Fact]
+    public void The_recent_adopters_list_keeps_the_latest_15_people_once_each_newest_first()
+    {
+        var ledger = new AdoptionLedger();
+        var leads = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+        for (var i = 0; i < 20; i++) ledger.AddSignup($"p{i}@contoso.com", Today.AddDays(-20 + i), 0, 0, WindowStart, leads[i]);
+        var again = Guid.NewGuid();
+        ledger.AddSignup("p10@contoso.com", Today, 0, 0, WindowStart, again);  // returns on a later day: first, once
+        ledger.AddSignup("p19@contoso.com", Today.AddDays(-1), 0, 0, WindowStart, Guid.NewGuid()); // same day again: no change
+        ledger = RoundTrip(ledger);
+        var expected = new[] { again }.Concat(Enumerable.Range(5, 15).Reverse().Where(i => i != 10).Select(i => leads[i])).Take(RecentAdopters.Size).ToList();
+        Assert.Equal(expected, ledger.Recent.LeadIds);
+        ledger.RemoveSignup("p19@contoso.com", Today.AddDays(-1), null, 0, 0, WindowStart, leads[19]);
+        Assert.DoesNotContain(leads[19], ledger.Recent.LeadIds);
+        Assert.Equal(19, ledger.People);
+    }
+
+    [Fact]
     public void The_earlier_form_with_marks_for_the_latest_day_only_still_reads()
     {
         string mark = AdoptionLedger.Mark("ann@contoso.com");
@@ -129,6 +146,7 @@ public class LedgerTests
         var account = e.AccountRow(contoso);
         Assert.Equal(AdoptionLedger.TrackedPeopleCap + 501, account.GetAttributeValue<int>(AccountColumns.AdopterCount));
         Assert.Contains("approximate", account.GetAttributeValue<string>(AccountColumns.ScoreExplanation));
-        Assert.InRange(account.GetAttributeValue<string>(AccountColumns.AdoptionLedger).Length, before.Length - 20, before.Length + 20);
+        // The same marks, plus the two people's entries in the recent-adopters list (bounded by its 15).
+        Assert.InRange(account.GetAttributeValue<string>(AccountColumns.AdoptionLedger).Length, before.Length - 20, before.Length + 20 + 2 * 50);
     }
 }

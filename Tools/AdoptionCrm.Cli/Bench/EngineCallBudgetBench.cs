@@ -70,8 +70,8 @@ public sealed class EngineCallBudgetBench : IBenchmark
             lead["adopt_normalizedemail"] = $"person{i}@{seededDomain}";
             lead["adopt_emaildomain"] = seededDomain;
             lead["adopt_matchoutcome"] = new OptionSetValue(LinkedOutcome);
-            service.Create(lead);
-            ledger.AddSignup($"person{i}@{seededDomain}", org.Clock.UtcNow, 0, 0, AdoptionLedger.WindowStart(org.Clock.UtcNow, BenchLedgerWindowDays));
+            var leadId = service.Create(lead);
+            ledger.AddSignup($"person{i}@{seededDomain}", org.Clock.UtcNow, 0, 0, AdoptionLedger.WindowStart(org.Clock.UtcNow, BenchLedgerWindowDays), leadId);
         }
         service.Update(new Entity("account", account) { ["adopt_adoptionledger"] = ledger.ToString(), ["adopt_adoptercount"] = ledger.People });
         BenchOrganizations.RegisterPlugins(org);
