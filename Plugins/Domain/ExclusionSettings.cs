@@ -53,17 +53,11 @@ namespace AdoptionCrm.Plugins.Domain
 
         private string NormalizeEntry(string entry, string what)
         {
-            if (string.IsNullOrWhiteSpace(entry)) { _invalidEntries.Add(what + ": empty"); return null; }
-            string text = entry.Trim();
-            bool wildcard = text.StartsWith("*.", StringComparison.Ordinal);
-            // People paste addresses ("@contoso.com", "x@contoso.com"): the domain is after the '@'.
-            int at = text.LastIndexOf('@');
-            if (at >= 0) text = text.Substring(at + 1);
-            if (wildcard) text = text.Substring(2);
             string reason;
-            string host = DomainNormalizer.ToAsciiHost(text, out reason);
-            if (host == null) { _invalidEntries.Add(what + " '" + entry + "': " + reason); return null; }
-            return wildcard ? "*." + host : host;
+            string normalized = DomainEntry.Normalize(entry, out reason);
+            if (normalized == null)
+                _invalidEntries.Add(string.IsNullOrWhiteSpace(entry) ? what + ": empty" : what + " '" + entry + "': " + reason);
+            return normalized;
         }
 
         /// <summary>The most specific rule covering the host (itself, then each parent), or null.</summary>

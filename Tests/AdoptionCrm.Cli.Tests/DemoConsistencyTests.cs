@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using AdoptionCrm.Cli.Commands;
 using AdoptionCrm.Cli.Demo;
+using AdoptionCrm.Cli.Simulate;
 using AdoptionCrm.Plugins.Model;
 using AdoptionCrm.Plugins.Settings;
 using Microsoft.Xrm.Sdk;
@@ -25,9 +26,9 @@ public class DemoConsistencyTests
         var (json, run) = RunDemo("demo", "--seed", "1", "--leads", "2000", "--json");
         var root = json.RootElement;
         var service = run.Organization.SystemService;
-        var accounts = Rows(service, AccountColumns.EntityName, AccountColumns.AdoptionStage, AccountColumns.TaskedStage, AccountColumns.AdopterCount).ToDictionary(a => a.Id);
-        var leads = Rows(service, LeadColumns.EntityName, LeadColumns.ParentAccountId).ToDictionary(l => l.Id);
-        var tasks = Rows(service, TaskColumns.EntityName, TaskColumns.RegardingObjectId, TaskColumns.StateCode).ToDictionary(t => t.Id);
+        var accounts = QueryAll.Rows(service, AccountColumns.EntityName, AccountColumns.AdoptionStage, AccountColumns.TaskedStage, AccountColumns.AdopterCount).ToDictionary(a => a.Id);
+        var leads = QueryAll.Rows(service, LeadColumns.EntityName, LeadColumns.ParentAccountId).ToDictionary(l => l.Id);
+        var tasks = QueryAll.Rows(service, TaskColumns.EntityName, TaskColumns.RegardingObjectId, TaskColumns.StateCode).ToDictionary(t => t.Id);
 
         Assert.Equal(2000, root.GetProperty("figures").GetProperty("signups").GetInt32());
         Assert.Equal(2000, root.GetProperty("leads").GetArrayLength());
@@ -119,18 +120,4 @@ public class DemoConsistencyTests
 
     private static string StageOf(Entity row, string column) =>
         row.GetAttributeValue<OptionSetValue>(column) is { } v && Enum.IsDefined(typeof(AdoptionStage), v.Value) ? ((AdoptionStage)v.Value).ToString() : "None";
-
-    private static List<Entity> Rows(IOrganizationService service, string table, params string[] columns)
-    {
-        var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns), PageInfo = new PagingInfo { PageNumber = 1, Count = 5000 } };
-        var rows = new List<Entity>();
-        while (true)
-        {
-            var page = service.RetrieveMultiple(query);
-            rows.AddRange(page.Entities);
-            if (!page.MoreRecords) return rows;
-            query.PageInfo.PageNumber++;
-            query.PageInfo.PagingCookie = page.PagingCookie;
-        }
-    }
 }

@@ -8,11 +8,14 @@ public sealed record ExecutionLogEntry(
 /// <summary>
 /// One IOrganizationService call made by a running step: what the per-create call budget is measured
 /// with. CorrelationId groups every call made under one top-level request; RowsReturned counts the
-/// rows the call handed back (1 for Retrieve, the page size for RetrieveMultiple, 0 otherwise).
+/// rows the call handed back (1 for Retrieve, the page size for RetrieveMultiple, 0 otherwise);
+/// RowsExamined counts the rows it read to find them (scanned or fetched through an index, before
+/// filtering: 1 for a Retrieve by id, the query engine's count for a query; see RowsExaminedTally),
+/// so a scan shows up as the table's size however few rows it returns.
 /// </summary>
 public sealed record ServiceCallEntry(
     Guid CorrelationId, string CallerMessage, string CallerTable, int CallerStage, int Depth,
-    string Request, string? Table, int RowsReturned, bool Succeeded);
+    string Request, string? Table, int RowsReturned, long RowsExamined, bool Succeeded);
 
 /// <summary>The ordered, thread-safe log of what ran.</summary>
 public sealed class ExecutionLog

@@ -6,7 +6,8 @@ namespace AdoptionCrm.Emulator.Tests.Query;
 
 /// <summary>
 /// A list-backed IQueryDataSource for the query tests. Indexed columns are declared per test; the
-/// source counts Scan calls so tests can prove an indexed query does not scan.
+/// source counts Scan calls and the rows each index read hands out, so tests can prove an indexed
+/// query does not scan and which index it read.
 /// </summary>
 public sealed class InMemoryQuerySource : IQueryDataSource
 {
@@ -21,6 +22,9 @@ public sealed class InMemoryQuerySource : IQueryDataSource
     }
 
     public Dictionary<string, int> ScanCount { get; } = new();
+
+    /// <summary>Rows handed out through each (table, column) index.</summary>
+    public Dictionary<(string Table, string Column), int> IndexRowsRead { get; } = new();
 
     public InMemoryQuerySource Index(string table, string column)
     {
@@ -49,11 +53,22 @@ public sealed class InMemoryQuerySource : IQueryDataSource
         return _rows[logicalName];
     }
 
-    public IEnumerable<Entity>? Lookup(string logicalName, string column, object value)
+    public IEnumerable<Entity>? Lookup(string logicalName, string column, object value) => LookupAny(logicalName, column, new[] { value });
+
+    public IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values)
     {
-        if (!_indexed.Contains((logicalName, column))) return null;
-        return _rows[logicalName].Where(e => e.Attributes.TryGetValue(column, out var v) && Matches(v, value)).ToList();
+        if (Hits(logicalName, column, values) is not { } hits) return null;
+        IndexRowsRead[(logicalName, column)] = IndexRowsRead.GetValueOrDefault((logicalName, column)) + hits.Count;
+        return hits;
     }
+
+    public int? LookupCount(string logicalName, string column, IReadOnlyCollection<object> values) =>
+        Hits(logicalName, column, values)?.Count;
+
+    private List<Entity>? Hits(string logicalName, string column, IReadOnlyCollection<object> values) =>
+        _indexed.Contains((logicalName, column))
+            ? _rows[logicalName].Where(e => e.Attributes.TryGetValue(column, out var v) && values.Any(value => Matches(v, value))).ToList()
+            : null;
 
     private static bool Matches(object? stored, object value) => stored switch
     {

@@ -23,6 +23,18 @@ public interface IQueryDataSource
     /// order; null when that column has no index, so the caller falls back to <see cref="Scan"/>.
     /// </summary>
     IEnumerable<Entity>? Lookup(string logicalName, string column, object value);
+
+    /// <summary>
+    /// Rows whose <paramref name="column"/> equals any of <paramref name="values"/> (an In list) through
+    /// the same index, each row once, in insertion order; null when that column has no index.
+    /// </summary>
+    IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values);
+
+    /// <summary>
+    /// How many rows <see cref="LookupAny"/> would return, without reading them (an index statistic, so
+    /// the engine can pick the more selective index); null when that column has no index.
+    /// </summary>
+    int? LookupCount(string logicalName, string column, IReadOnlyCollection<object> values);
 }
 
 /// <summary>Who runs a query and when: eq-userid and the date operators need these.</summary>

@@ -5,8 +5,9 @@ namespace AdoptionCrm.Emulator.Query;
 
 /// <summary>
 /// Produces the filtered joined rows of a bound query. The root rows come from an index when the
-/// top-level filter pins an indexed column with Equal, so such a query never scans the table;
-/// links use the linked column's index when there is one and otherwise hash the linked table once.
+/// top-level filter pins an indexed column with Equal or In (the most selective such index when there
+/// are several), so such a query never scans the table; links find their rows through
+/// <see cref="LinkMatcher"/>.
 /// </summary>
 public sealed class JoinExecutor
 {
@@ -40,15 +41,9 @@ public sealed class JoinExecutor
     private IEnumerable<Entity> RootRows()
     {
         var table = _query.Root.Table.LogicalName;
-        if (_query.Filter.Operator == LogicalOperator.And)
-        {
-            foreach (var condition in _query.Filter.Conditions)
-            {
-                if (condition is not { Slot: 0, Operator: ConditionOperator.Equal, OtherSlot: null } || condition.Values[0] is null) continue;
-                var hits = _source.Lookup(table, condition.Column.LogicalName, ValueNormalizer.IndexKey(condition.Values[0], condition.Column)!);
-                if (hits is not null) return hits;
-            }
-        }
+        if (IndexableCondition.MostSelective(_source, table, _query.Filter, 0) is { } best
+            && _source.LookupAny(table, best.Seek.Column, best.Seek.Keys) is { } hits)
+            return hits;
         return _source.Scan(table);
     }
 
@@ -70,7 +65,7 @@ public sealed class JoinExecutor
                 return Expand(row, link).Count == 0 ? new[] { row } : Array.Empty<Entity?[]>();
             case JoinOperator.All:
                 // "all": related rows exist, and none of them matches the link's filter.
-                var related = Candidates(row, link).Any();
+                var related = Candidates(row, link, narrow: false).Any();
                 return related && Expand(row, link).Count == 0 ? new[] { row } : Array.Empty<Entity?[]>();
             default:
                 throw Faults.Create(ErrorCodes.NotEmulated, $"not emulated: JoinOperator.{link.Spec.Join}");
@@ -81,7 +76,7 @@ public sealed class JoinExecutor
     private List<Entity?[]> Expand(Entity?[] row, BoundLink link)
     {
         var result = new List<Entity?[]>();
-        foreach (var candidate in Candidates(row, link))
+        foreach (var candidate in Candidates(row, link, narrow: true))
         {
             var joined = (Entity?[])row.Clone();
             joined[link.Target.Slot] = candidate;
@@ -93,53 +88,13 @@ public sealed class JoinExecutor
         return result;
     }
 
-    private IEnumerable<Entity> Candidates(Entity?[] row, BoundLink link)
+    /// <summary>The linked rows for the parent row; narrow: only those that may match the link's own criteria.</summary>
+    private IEnumerable<Entity> Candidates(Entity?[] row, BoundLink link, bool narrow)
     {
         var value = RowValues.Canonical(row[link.ParentSlot], link.ParentColumn);
         if (value is null) return Array.Empty<Entity>();
         if (!_matchers.TryGetValue(link, out var matcher))
             _matchers[link] = matcher = new LinkMatcher(_source, link);
-        return matcher.Find(value);
-    }
-
-    /// <summary>Finds linked rows by value: through the data source's index, or a hash built on first use.</summary>
-    private sealed class LinkMatcher
-    {
-        private readonly IQueryDataSource _source;
-        private readonly BoundLink _link;
-        private bool? _indexed;
-        private Dictionary<object, List<Entity>>? _hash;
-
-        public LinkMatcher(IQueryDataSource source, BoundLink link)
-        {
-            _source = source;
-            _link = link;
-        }
-
-        public IEnumerable<Entity> Find(object canonical)
-        {
-            if (_indexed != false)
-            {
-                var hits = _source.Lookup(_link.Target.Table.LogicalName, _link.LinkedColumn.LogicalName,
-                    ValueNormalizer.IndexKey(canonical, _link.LinkedColumn)!);
-                _indexed = hits is not null;
-                if (hits is not null) return hits;
-            }
-            _hash ??= BuildHash();
-            return _hash.TryGetValue(ValueNormalizer.HashKey(canonical)!, out var rows) ? rows : Array.Empty<Entity>();
-        }
-
-        private Dictionary<object, List<Entity>> BuildHash()
-        {
-            var hash = new Dictionary<object, List<Entity>>();
-            foreach (var entity in _source.Scan(_link.Target.Table.LogicalName))
-            {
-                var key = ValueNormalizer.HashKey(RowValues.Canonical(entity, _link.LinkedColumn));
-                if (key is null) continue;
-                if (!hash.TryGetValue(key, out var list)) hash[key] = list = new List<Entity>();
-                list.Add(entity);
-            }
-            return hash;
-        }
+        return matcher.Find(value, narrow);
     }
 }

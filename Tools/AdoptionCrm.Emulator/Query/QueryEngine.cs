@@ -14,9 +14,16 @@ public sealed class QueryEngine
     /// <summary>ReturnTotalRecordCount counts up to this many rows and then sets TotalRecordCountLimitExceeded.</summary>
     public const int TotalRecordCountLimit = 5000;
 
-    private readonly IQueryDataSource _source;
+    private readonly CountingQuerySource _source;
 
-    public QueryEngine(IQueryDataSource source) => _source = source ?? throw new ArgumentNullException(nameof(source));
+    public QueryEngine(IQueryDataSource source) =>
+        _source = new CountingQuerySource(source ?? throw new ArgumentNullException(nameof(source)));
+
+    /// <summary>
+    /// Rows this engine has read from its source over all its queries, scanned or fetched through an
+    /// index, before filtering (joined tables and lookup-name reads included).
+    /// </summary>
+    public long RowsExamined => _source.RowsExamined;
 
     public EntityCollection RetrieveMultiple(QueryBase query, QueryContext context)
     {
@@ -32,6 +39,13 @@ public sealed class QueryEngine
     }
 
     public EntityCollection Execute(QuerySpec spec, QueryContext context)
+    {
+        var before = _source.RowsExamined;
+        try { return Run(spec, context); }
+        finally { RowsExaminedTally.Add(_source.RowsExamined - before); }
+    }
+
+    private EntityCollection Run(QuerySpec spec, QueryContext context)
     {
         CheckTopAndPaging(spec);
         var bound = QueryBinder.Bind(_source, spec);

@@ -110,6 +110,7 @@ internal sealed class MessageHandlers
         _org.Runner.Run(scope, op, () =>
         {
             var row = _org.Store.Get(scope.Transaction, schema.LogicalName, id) ?? throw RowWriter.NotFound(schema.LogicalName, id);
+            RowsExaminedTally.Add(1); // a primary-key seek reads the one row it returns
             op.Output["Entity"] = RowMaterializer.ToEntity(_org.Store, scope.Transaction, schema, row, columns, withFormatting: true);
         }, _ => false);
         return ResponseFactory.Create("Retrieve", ("Entity", op.Output["Entity"]));

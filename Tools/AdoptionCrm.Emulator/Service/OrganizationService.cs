@@ -26,11 +26,12 @@ public sealed class OrganizationService : IOrganizationService
         if (_caller == null) return _org.Processor.Execute(request, UserId, InitiatingUserId, null);
         // A plugin's call: recorded in the log so the per-request call and row budget can be measured.
         OrganizationResponse? response = null;
+        using var examined = Query.RowsExaminedTally.Start();
         try { return response = _org.Processor.Execute(request, UserId, InitiatingUserId, _caller); }
-        finally { _org.Log.Add(CallEntry(request, response)); }
+        finally { _org.Log.Add(CallEntry(request, response, examined.Rows)); }
     }
 
-    private ServiceCallEntry CallEntry(OrganizationRequest? request, OrganizationResponse? response)
+    private ServiceCallEntry CallEntry(OrganizationRequest? request, OrganizationResponse? response, long rowsExamined)
     {
         var rows = response?.Results switch
         {
@@ -44,7 +45,7 @@ public sealed class OrganizationService : IOrganizationService
         else if (request != null && request.Parameters.TryGetValue("Query", out var query))
             table = query switch { QueryExpression q => q.EntityName, QueryByAttribute q => q.EntityName, _ => null };
         return new ServiceCallEntry(_caller!.CorrelationId, _caller.MessageName, _caller.PrimaryEntityName, _caller.Stage, _caller.Depth + 1,
-            request?.RequestName ?? "", table, rows, response != null);
+            request?.RequestName ?? "", table, rows, rowsExamined, response != null);
     }
 
     public Guid Create(Entity entity) => (Guid)Execute(new OrganizationRequest("Create") { ["Target"] = entity }).Results["id"];

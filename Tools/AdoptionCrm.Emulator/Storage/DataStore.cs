@@ -78,18 +78,60 @@ public sealed class DataStore
     public IEnumerable<StoredRow> Scan(Transaction? txn, TableSchema schema)
     {
         var committed = Read(() => _tables[schema.LogicalName].Snapshot());
-        return Merge(txn, schema, committed, null);
+        return Merge(txn, schema, committed);
     }
 
-    /// <summary>Rows whose lookup column points at <paramref name="target"/>; null when the column has no index.</summary>
-    public IEnumerable<StoredRow>? ByLookup(Transaction? txn, TableSchema schema, string column, Guid target)
+    /// <summary>
+    /// Rows whose <paramref name="column"/> holds one of <paramref name="values"/>, read through an index
+    /// (see <see cref="IndexSeek"/>) as the transaction sees them: committed rows in insertion order
+    /// (including ones this transaction changed so that they now match), then its own creations.
+    /// Null when the column has no index.
+    /// </summary>
+    public IReadOnlyList<StoredRow>? Seek(Transaction? txn, TableSchema schema, string column, IReadOnlyCollection<object> values)
     {
-        if (!schema.TryGetOrdinal(column, out var ordinal) || !TableSchema.IsReference(schema.Columns[ordinal].Type)) return null;
-        var committed = Read(() => _tables[schema.LogicalName].ByLookup(ordinal, target));
-        return Merge(txn, schema, committed, row => row.Values[ordinal] is StoredReference r && r.Id == target);
+        var seek = IndexSeek.For(schema, column, values);
+        if (seek == null) return null;
+        var store = _tables[schema.LogicalName];
+        TableOverlay? overlay = null;
+        if (txn == null || !txn.Overlays.TryGetValue(schema.LogicalName, out overlay))
+            return Read(() => store.InSlotOrder(seek.CommittedIds(store)).Select(h => h.Row).ToList());
+        var rows = Read(() =>
+        {
+            var hits = store.InSlotOrder(seek.CommittedIds(store));
+            var seen = new HashSet<Guid>(hits.Select(h => h.Row.Id));
+            var visible = new List<(int Slot, StoredRow Row)>(hits.Count);
+            foreach (var (slot, row) in hits)
+            {
+                if (!overlay.Writes.TryGetValue(row.Id, out var pending)) visible.Add((slot, row));
+                else if (pending != null && seek.Matches(pending)) visible.Add((slot, pending));
+            }
+            // The committed index still files a row this transaction updated under its old value.
+            foreach (var (id, pending) in overlay.Writes)
+                if (pending != null && !seen.Contains(id) && store.SlotOf(id) is int slot && seek.Matches(pending)) visible.Add((slot, pending));
+            visible.Sort((a, b) => a.Slot.CompareTo(b.Slot));
+            return visible.Select(v => v.Row).ToList();
+        });
+        foreach (var id in overlay.Created)
+            if (overlay.Writes.TryGetValue(id, out var created) && created != null && seek.Matches(created)) rows.Add(created);
+        return rows;
     }
 
-    private static IEnumerable<StoredRow> Merge(Transaction? txn, TableSchema schema, List<StoredRow> committed, Func<StoredRow, bool>? filter)
+    /// <summary>
+    /// How many rows <see cref="Seek"/> would return, from the committed index plus this transaction's
+    /// pending rows that match (an upper bound, as index statistics are an estimate); null when not indexed.
+    /// </summary>
+    public int? SeekCount(Transaction? txn, TableSchema schema, string column, IReadOnlyCollection<object> values)
+    {
+        var seek = IndexSeek.For(schema, column, values);
+        if (seek == null) return null;
+        var store = _tables[schema.LogicalName];
+        var count = Read(() => seek.CommittedIds(store).Count());
+        if (txn != null && txn.Overlays.TryGetValue(schema.LogicalName, out var overlay))
+            count += overlay.Writes.Values.Count(row => row != null && seek.Matches(row));
+        return count;
+    }
+
+    private static IEnumerable<StoredRow> Merge(Transaction? txn, TableSchema schema, List<StoredRow> committed)
     {
         TableOverlay? overlay = null;
         if (txn == null || !txn.Overlays.TryGetValue(schema.LogicalName, out overlay))
@@ -100,11 +142,10 @@ public sealed class DataStore
         foreach (var row in committed)
         {
             if (!overlay.Writes.TryGetValue(row.Id, out var pending)) { yield return row; continue; }
-            if (pending != null && (filter == null || filter(pending))) yield return pending;
+            if (pending != null) yield return pending;
         }
         foreach (var id in overlay.Created)
-            if (overlay.Writes.TryGetValue(id, out var created) && created != null && (filter == null || filter(created)))
-                yield return created;
+            if (overlay.Writes.TryGetValue(id, out var created) && created != null) yield return created;
     }
 
     /// <summary>

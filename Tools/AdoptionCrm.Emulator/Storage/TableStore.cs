@@ -1,11 +1,13 @@
 using AdoptionCrm.Emulator.Metadata;
+using AdoptionCrm.Solution.Model;
 
 namespace AdoptionCrm.Emulator.Storage;
 
 /// <summary>
 /// The committed rows of one table with their indexes: primary id (slot map), every lookup column
-/// (referenced id → row ids) and every alternate key (composite → row id). Not thread-safe by
-/// itself: DataStore guards it with its reader/writer lock.
+/// (referenced id → row ids), every alternate key (composite → row id) and, for composite keys, the
+/// key's leading column (value → row ids), which SQL Server can seek on just as it seeks a prefix of
+/// the key's unique index. Not thread-safe by itself: DataStore guards it with its reader/writer lock.
 /// </summary>
 internal sealed class TableStore
 {
@@ -13,6 +15,8 @@ internal sealed class TableStore
     private readonly List<StoredRow?> _slots = new();
     private readonly Dictionary<int, Dictionary<Guid, HashSet<Guid>>> _lookupIndexes = new();
     private readonly Dictionary<string, Dictionary<string, Guid>> _keyIndexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, HashSet<Guid>>> _leadingIndexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _leadingOrdinals = new(StringComparer.Ordinal);
     private int _holes;
 
     public TableStore(TableSchema schema)
@@ -20,6 +24,13 @@ internal sealed class TableStore
         Schema = schema;
         foreach (var ordinal in schema.LookupOrdinals) _lookupIndexes[ordinal] = new Dictionary<Guid, HashSet<Guid>>();
         foreach (var key in schema.Keys) _keyIndexes[key.LogicalName] = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        // A lookup leading column already has its lookup index; a one-column key's own index is its leading index.
+        foreach (var key in schema.Keys)
+            if (key.Columns.Count > 1 && !TableSchema.IsReference(schema.Columns[schema.OrdinalOf(key.Columns[0])].Type))
+            {
+                _leadingIndexes[key.LogicalName] = new Dictionary<string, HashSet<Guid>>(StringComparer.Ordinal);
+                _leadingOrdinals[key.LogicalName] = schema.OrdinalOf(key.Columns[0]);
+            }
     }
 
     public TableSchema Schema { get; }
@@ -40,16 +51,29 @@ internal sealed class TableStore
 
     public bool HasLookupIndex(int ordinal) => _lookupIndexes.ContainsKey(ordinal);
 
-    /// <summary>Rows whose lookup column points at <paramref name="target"/>, in insertion order.</summary>
-    public List<StoredRow> ByLookup(int ordinal, Guid target)
+    /// <summary>Ids of the rows whose lookup column points at <paramref name="target"/> (unordered).</summary>
+    public IReadOnlyCollection<Guid> IdsByLookup(int ordinal, Guid target) =>
+        _lookupIndexes[ordinal].TryGetValue(target, out var ids) ? ids : Array.Empty<Guid>();
+
+    /// <summary>Ids of the rows whose key's leading column has the normalized value <paramref name="leading"/> (unordered).</summary>
+    public IReadOnlyCollection<Guid> IdsByLeading(KeyDefinition key, string leading)
     {
-        var result = new List<StoredRow>();
-        if (!_lookupIndexes[ordinal].TryGetValue(target, out var ids)) return result;
-        var slots = ids.Select(id => _slotById[id]).ToList();
-        slots.Sort();
-        foreach (var slot in slots) result.Add(_slots[slot]!);
+        if (key.Columns.Count == 1)
+            return _keyIndexes[key.LogicalName].TryGetValue(leading, out var id) ? new[] { id } : Array.Empty<Guid>();
+        return _leadingIndexes[key.LogicalName].TryGetValue(leading, out var ids) ? ids : Array.Empty<Guid>();
+    }
+
+    /// <summary>The committed rows among <paramref name="ids"/> with their slots, in insertion order.</summary>
+    public List<(int Slot, StoredRow Row)> InSlotOrder(IEnumerable<Guid> ids)
+    {
+        var result = new List<(int Slot, StoredRow Row)>();
+        foreach (var id in ids)
+            if (_slotById.TryGetValue(id, out var slot)) result.Add((slot, _slots[slot]!));
+        result.Sort((a, b) => a.Slot.CompareTo(b.Slot));
         return result;
     }
+
+    public int? SlotOf(Guid id) => _slotById.TryGetValue(id, out var slot) ? slot : null;
 
     public void Put(StoredRow row)
     {
@@ -87,6 +111,17 @@ internal sealed class TableStore
             var composite = KeyValues.Compose(Schema, key, o => row.Values[o]);
             if (composite != null) _keyIndexes[key.LogicalName][composite] = row.Id;
         }
+        foreach (var (keyName, index) in _leadingIndexes)
+            if (LeadingValue(keyName, row) is string leading)
+            {
+                if (!index.TryGetValue(leading, out var ids)) index[leading] = ids = new HashSet<Guid>();
+                ids.Add(row.Id);
+            }
+    }
+
+    private string? LeadingValue(string keyName, StoredRow row)
+    {
+        return row.Values[_leadingOrdinals[keyName]] is { } value ? KeyValues.Normalize(value) : null;
     }
 
     private void Unindex(StoredRow row)
@@ -103,6 +138,12 @@ internal sealed class TableStore
             if (composite != null && _keyIndexes[key.LogicalName].TryGetValue(composite, out var owner) && owner == row.Id)
                 _keyIndexes[key.LogicalName].Remove(composite);
         }
+        foreach (var (keyName, index) in _leadingIndexes)
+            if (LeadingValue(keyName, row) is string leading && index.TryGetValue(leading, out var ids))
+            {
+                ids.Remove(row.Id);
+                if (ids.Count == 0) index.Remove(leading);
+            }
     }
 
     // Deleted rows leave holes so slots stay stable; squeeze them out once they dominate.

@@ -1,0 +1,26 @@
+using System;
+
+namespace AdoptionCrm.Plugins.Domain
+{
+    /// <summary>
+    /// A domain as sales ops type it in a list or a rule: "contoso.com", "*.contoso.com", or a pasted
+    /// address ("@contoso.com", "x@contoso.com", where the domain is after the '@'). One parser, so a
+    /// stored rule and the exclusion code read it the same way.
+    /// </summary>
+    public static class DomainEntry
+    {
+        /// <summary>The canonical form (ASCII host, "*." kept for wildcards), or null with the reason.</summary>
+        public static string Normalize(string entry, out string reason)
+        {
+            if (string.IsNullOrWhiteSpace(entry)) { reason = "empty"; return null; }
+            string text = entry.Trim();
+            bool wildcard = text.StartsWith("*.", StringComparison.Ordinal);
+            int at = text.LastIndexOf('@');
+            if (at >= 0) text = text.Substring(at + 1);
+            if (wildcard) text = text.Substring(2);
+            string host = DomainNormalizer.ToAsciiHost(text, out reason);
+            if (host == null) return null;
+            return wildcard ? "*." + host : host;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using AdoptionCrm.Emulator.Query;
+using AdoptionCrm.Solution.Model;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace AdoptionCrm.Emulator.Tests;
+
+/// <summary>
+/// The real store's index use, measured as a plugin would see it: each plugin service call is logged
+/// in ExecutionLog.ServiceCalls with the rows it returned and the rows it examined.
+/// </summary>
+public class StoreIndexTests
+{
+    private const string EmailKey = "lead_email_account_key";
+
+    /// <summary>Accounts A and B with <paramref name="perAccount"/> leads each, C with <paramref name="onC"/>; lead has the key (emailaddress1, parentaccountid).</summary>
+    private static (EmulatedOrganization Org, Guid A, Guid B, Guid C) Seed(int perAccount, int onC)
+    {
+        var options = new EmulatorOptions { RegisterShippedPlugins = false, LoadSolutionTables = false };
+        options.Tables.Add(new TableDefinition("lead") { Keys = new[] { new KeyDefinition(EmailKey, new[] { "emailaddress1", "parentaccountid" }) } });
+        var org = EmulatedOrganization.Create(options);
+        var service = org.SystemService;
+        var accounts = new[] { "A", "B", "C" }.Select(n => service.Create(new Entity("account") { ["name"] = n })).ToArray();
+        for (var a = 0; a < 3; a++)
+            for (var i = 0; i < (a == 2 ? onC : perAccount); i++)
+                service.Create(new Entity("lead")
+                {
+                    ["lastname"] = $"{"ABC"[a]}{i}", ["emailaddress1"] = $"p{i}@{"abc"[a]}.test",
+                    ["parentaccountid"] = new EntityReference("account", accounts[a]),
+                });
+        return (org, accounts[0], accounts[1], accounts[2]);
+    }
+
+    /// <summary>Runs <paramref name="query"/> from a plugin on contact create and returns that call's log entry.</summary>
+    private static (ServiceCallEntry Call, EntityCollection Rows) FromPlugin(EmulatedOrganization org, QueryExpression query, Action<IOrganizationService>? before = null)
+    {
+        EntityCollection? rows = null;
+        org.On("Create", "contact", 40, (context, factory, _) =>
+        {
+            var service = factory.CreateOrganizationService(context.UserId);
+            before?.Invoke(service);
+            rows = service.RetrieveMultiple(query);
+        });
+        org.Log.Clear();
+        org.SystemService.Create(new Entity("contact") { ["lastname"] = "trigger" });
+        return (org.Log.ServiceCalls.Single(c => c.Request == "RetrieveMultiple"), rows!);
+    }
+
+    private static QueryExpression Leads() => new("lead") { ColumnSet = new ColumnSet("lastname") };
+
+    [Fact]
+    public void In_on_a_lookup_column_examines_only_the_rows_of_the_listed_accounts()
+    {
+        var (org, a, b, _) = Seed(perAccount: 3, onC: 40);
+        var query = Leads();
+        query.Criteria.AddCondition("parentaccountid", ConditionOperator.In, a, b);
+
+        var (call, rows) = FromPlugin(org, query);
+
+        Assert.Equal(new[] { "A0", "A1", "A2", "B0", "B1", "B2" }, rows.Entities.Select(e => (string)e["lastname"]));
+        Assert.Equal((6, 6L), (call.RowsReturned, call.RowsExamined));
+    }
+
+    [Fact]
+    public void Unindexed_filter_examines_the_whole_table()
+    {
+        var (org, _, _, _) = Seed(perAccount: 3, onC: 40);
+        var query = Leads();
+        query.Criteria.AddCondition("lastname", ConditionOperator.Equal, "C7");
+
+        var (call, _) = FromPlugin(org, query);
+
+        Assert.Equal((1, 46L), (call.RowsReturned, call.RowsExamined));
+    }
+
+    [Fact]
+    public void Leading_column_of_a_composite_alternate_key_is_sought_for_In()
+    {
+        var (org, _, _, _) = Seed(perAccount: 3, onC: 40);
+        var query = Leads();
+        query.Criteria.AddCondition("emailaddress1", ConditionOperator.In, "P1@A.test", "p30@c.test", "nobody@c.test");
+
+        var (call, rows) = FromPlugin(org, query);
+
+        Assert.Equal(new[] { "A1", "C30" }, rows.Entities.Select(e => (string)e["lastname"]));
+        Assert.Equal(2L, call.RowsExamined);
+    }
+
+    [Fact]
+    public void Link_criteria_on_an_indexed_column_read_that_index_instead_of_the_accounts_leads()
+    {
+        var (org, _, _, c) = Seed(perAccount: 3, onC: 200);
+        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+        query.Criteria.AddCondition("accountid", ConditionOperator.Equal, c);
+        var earlier = query.AddLink("lead", "accountid", "parentaccountid", JoinOperator.LeftOuter);
+        earlier.EntityAlias = "earlier";
+        earlier.Columns.AddColumns("lastname");
+        earlier.LinkCriteria.AddCondition("emailaddress1", ConditionOperator.Equal, "p150@c.test");
+
+        var (call, rows) = FromPlugin(org, query);
+
+        Assert.Equal("C150", ((AliasedValue)Assert.Single(rows.Entities)["earlier.lastname"]).Value);
+        Assert.Equal(2L, call.RowsExamined); // the account and one lead, not the account's 200 leads
+    }
+
+    [Fact]
+    public void Index_read_in_a_transaction_sees_a_row_it_moved_onto_the_sought_value()
+    {
+        var (org, a, b, _) = Seed(perAccount: 2, onC: 0);
+        var moved = org.SystemService.RetrieveMultiple(new QueryExpression("lead")
+        { Criteria = { Conditions = { new ConditionExpression("lastname", ConditionOperator.Equal, "B1") } } }).Entities.Single().Id;
+        var query = Leads();
+        query.Criteria.AddCondition("parentaccountid", ConditionOperator.Equal, a);
+
+        // Within the create's transaction: B1 now points at A, which the committed index does not know yet.
+        var (_, rows) = FromPlugin(org, query, service =>
+            service.Update(new Entity("lead", moved) { ["parentaccountid"] = new EntityReference("account", a) }));
+
+        Assert.Equal(new[] { "A0", "A1", "B1" }, rows.Entities.Select(e => (string)e["lastname"]));
+    }
+
+    [Fact]
+    public void Retrieve_by_id_examines_the_one_row()
+    {
+        var (org, a, _, _) = Seed(perAccount: 1, onC: 0);
+        org.On("Create", "contact", 40, (context, factory, _) =>
+            factory.CreateOrganizationService(context.UserId).Retrieve("account", a, new ColumnSet("name")));
+        org.Log.Clear();
+        org.SystemService.Create(new Entity("contact") { ["lastname"] = "trigger" });
+        var call = org.Log.ServiceCalls.Single();
+        Assert.Equal(("Retrieve", 1, 1L), (call.Request, call.RowsReturned, call.RowsExamined));
+    }
+}
