@@ -31,6 +31,9 @@ namespace AdoptionCrm.Plugins.Scoring
         private const char FieldSeparator = ':';
         private const char OldMarkSeparator = '|';
         private const char RecentSeparator = '#';
+        private static readonly string EntrySeparatorText = EntrySeparator.ToString();
+        private static readonly string FieldSeparatorText = FieldSeparator.ToString();
+        private static readonly string RecentSeparatorText = RecentSeparator.ToString();
 
         private readonly SortedDictionary<DateTime, LedgerBucket> _buckets = new SortedDictionary<DateTime, LedgerBucket>();
 
@@ -55,61 +58,76 @@ namespace AdoptionCrm.Plugins.Scoring
         public bool IsApproximate => _buckets.Values.Any(b => b.Untracked > 0);
 
         /// <summary>Reads the stored text; unreadable entries are dropped (the ledger is derived data, and a rescore rebuilds it).</summary>
+        /// <remarks>
+        /// Walks the text by index rather than splitting it: at the cap it is ~170,000 characters, and every
+        /// whole copy of it is a large-object allocation on each create. Only the bucket lists are copied.
+        /// </remarks>
         public static AdoptionLedger Parse(string text)
         {
             var ledger = new AdoptionLedger();
             if (string.IsNullOrWhiteSpace(text)) return ledger;
-            int hash = text.IndexOf(RecentSeparator);
-            if (hash >= 0)
+            int limit = text.IndexOf(RecentSeparator);
+            if (limit >= 0) ledger.Recent = RecentAdopters.Parse(text.Substring(limit + 1));
+            else limit = text.Length;
+            int bar = text.IndexOf(OldMarkSeparator, 0, limit);
+            string oldMarks = bar >= 0 ? text.Substring(bar + 1, limit - bar - 1) : null;
+            if (bar >= 0) limit = bar;
+            for (int start = 0; start < limit;)
             {
-                ledger.Recent = RecentAdopters.Parse(text.Substring(hash + 1));
-                text = text.Substring(0, hash);
-            }
-            string oldMarks = null;
-            int bar = text.IndexOf(OldMarkSeparator);
-            if (bar >= 0)
-            {
-                oldMarks = text.Substring(bar + 1);
-                text = text.Substring(0, bar);
-            }
-            foreach (string entry in text.Split(new[] { EntrySeparator }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                string[] parts = entry.Split(FieldSeparator);
-                DateTime day;
-                int people;
-                long usage, invitations;
-                if ((parts.Length != 4 && parts.Length != 5)
-                    || !TryParseDay(parts[0], out day)
-                    || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out people)
-                    || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out usage)
-                    || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out invitations))
-                    continue;
-                var bucket = ledger.Bucket(day);
-                bucket.Untracked += people;
-                bucket.Usage += usage;
-                bucket.Invitations += invitations;
-                if (parts.Length == 5) ParseMarks(bucket, parts[4]);
+                int end = text.IndexOf(EntrySeparator, start, limit - start);
+                if (end < 0) end = limit;
+                ledger.ParseEntry(text, start, end);
+                start = end + 1;
             }
             if (oldMarks != null) ledger.ParseOldMarks(oldMarks);
             return ledger;
         }
 
+        // "day:people:usage:invitations[:marks]" between start and end.
+        private void ParseEntry(string text, int start, int end)
+        {
+            var fields = new string[4];
+            int at = start;
+            for (int i = 0; i < 4; i++)
+            {
+                int colon = at <= end ? text.IndexOf(FieldSeparator, at, end - at) : -1;
+                if (colon < 0 && i < 3) return;
+                int fieldEnd = colon < 0 ? end : colon;
+                fields[i] = text.Substring(at, fieldEnd - at);
+                at = fieldEnd + 1;
+            }
+            DateTime day;
+            int people;
+            long usage, invitations;
+            if (!TryParseDay(fields[0], out day)
+                || !int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out people)
+                || !long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out usage)
+                || !long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out invitations))
+                return;
+            var bucket = Bucket(day);
+            bucket.Untracked += people;
+            bucket.Usage += usage;
+            bucket.Invitations += invitations;
+            if (at < end) ParseMarks(bucket, text.Substring(at, end - at));
+        }
+
+        /// <remarks>One concatenation: the text is allocated once, at its final length.</remarks>
         public override string ToString()
         {
-            var text = new StringBuilder(_buckets.Values.Sum(b => b.MarkText.Length + 64));
+            var pieces = new List<string>(_buckets.Count * 10 + 2);
             foreach (var bucket in _buckets.Values)
             {
                 if (bucket.IsEmpty) continue;
-                if (text.Length > 0) text.Append(EntrySeparator);
-                text.Append(bucket.Day.ToString(DayFormat, CultureInfo.InvariantCulture)).Append(FieldSeparator)
-                    .Append(bucket.People.ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
-                    .Append(bucket.Usage.ToString(CultureInfo.InvariantCulture)).Append(FieldSeparator)
-                    .Append(bucket.Invitations.ToString(CultureInfo.InvariantCulture));
-                if (bucket.MarkCount > 0) text.Append(FieldSeparator).Append(bucket.MarkText);
+                if (pieces.Count > 0) pieces.Add(EntrySeparatorText);
+                pieces.Add(bucket.Day.ToString(DayFormat, CultureInfo.InvariantCulture) + FieldSeparator
+                    + bucket.People.ToString(CultureInfo.InvariantCulture) + FieldSeparator
+                    + bucket.Usage.ToString(CultureInfo.InvariantCulture) + FieldSeparator
+                    + bucket.Invitations.ToString(CultureInfo.InvariantCulture));
+                if (bucket.MarkCount > 0) { pieces.Add(FieldSeparatorText); pieces.Add(bucket.MarkText); }
             }
             string recent = Recent.ToString();
-            if (recent.Length > 0) text.Append(RecentSeparator).Append(recent);
-            return text.ToString();
+            if (recent.Length > 0) { pieces.Add(RecentSeparatorText); pieces.Add(recent); }
+            return string.Concat(pieces);
         }
 
         /// <summary>The first day inside a window of windowDays ending today (today counts as day 1).</summary>
