@@ -9,18 +9,17 @@ namespace AdoptionCrm.Plugins.Linking
 {
     /// <summary>
     /// Domain → account claims: one indexed query on adopt_accountdomain.adopt_name, joined to the (active)
-    /// account, its owner (is the user disabled?) and, by outer link, to the same person's earlier counted
-    /// leads at that account, so the PreOperation step already knows "new or returning adopter" and the
-    /// scoring needs no read of its own. The earlier leads are the person's, not the account's: their
-    /// number does not grow with the account.
+    /// account and its owner (is the user disabled?). Nothing about the account's leads: a link from the
+    /// account to "this person's earlier leads" is joined on parentaccountid and walks every lead of the
+    /// account (lead has no index on account and email), so "new or returning" is decided from the
+    /// account's ledger under the lock instead (AdoptionLedger).
     /// </summary>
     public static class AccountDomainLookup
     {
         private const string AccountAlias = "acct";
         private const string OwnerAlias = "owner";
-        private const string EarlierAlias = "earlier";
 
-        public static IList<DomainClaim> Claims(IOrganizationService service, IList<string> names, string normalizedEmail = null, Guid? leadId = null)
+        public static IList<DomainClaim> Claims(IOrganizationService service, IList<string> names)
         {
             if (names.Count == 0) return new List<DomainClaim>();
             var query = new QueryExpression(AccountDomainColumns.EntityName)
@@ -37,23 +36,10 @@ namespace AdoptionCrm.Plugins.Linking
             var owner = account.AddLink(SystemUserColumns.EntityName, AccountColumns.OwnerId, SystemUserColumns.Id, JoinOperator.LeftOuter);
             owner.EntityAlias = OwnerAlias;
             owner.Columns = new ColumnSet(SystemUserColumns.IsDisabled);
-            if (!string.IsNullOrEmpty(normalizedEmail))
-            {
-                var earlier = account.AddLink(LeadColumns.EntityName, AccountColumns.Id, LeadColumns.ParentAccountId, JoinOperator.LeftOuter);
-                earlier.EntityAlias = EarlierAlias;
-                earlier.Columns = new ColumnSet(LeadColumns.CreatedOn);
-                earlier.LinkCriteria.AddCondition(LeadColumns.NormalizedEmail, ConditionOperator.Equal, normalizedEmail);
-                earlier.LinkCriteria.AddCondition(LeadColumns.StateCode, ConditionOperator.NotEqual, LeadColumns.StateDisqualified);
-                if (leadId.HasValue && leadId.Value != Guid.Empty) earlier.LinkCriteria.AddCondition(LeadColumns.Id, ConditionOperator.NotEqual, leadId.Value);
-            }
-            // One row per claim and earlier lead: fold them into one claim carrying the latest earlier signup.
-            return service.RetrieveMultiple(query).Entities
-                .GroupBy(r => r.Id)
-                .Select(g => ToClaim(g.First(), g.Select(r => Aliased<DateTime?>(r, EarlierAlias, LeadColumns.CreatedOn)).Max()))
-                .ToList();
+            return service.RetrieveMultiple(query).Entities.Select(ToClaim).ToList();
         }
 
-        private static DomainClaim ToClaim(Entity row, DateTime? earlierSignupOn)
+        private static DomainClaim ToClaim(Entity row)
         {
             var source = row.GetAttributeValue<OptionSetValue>(AccountDomainColumns.Source);
             return new DomainClaim(
@@ -66,7 +52,6 @@ namespace AdoptionCrm.Plugins.Linking
             {
                 Owner = Aliased<EntityReference>(row, AccountAlias, AccountColumns.OwnerId),
                 OwnerIsDisabled = Aliased<bool?>(row, OwnerAlias, SystemUserColumns.IsDisabled),
-                EarlierSignupOn = earlierSignupOn,
             };
         }
 

@@ -29,8 +29,5 @@ namespace AdoptionCrm.Plugins.Linking
 
         /// <summary>Whether that owner is a disabled user (null: a team, or not read).</summary>
         public bool? OwnerIsDisabled { get; set; }
-
-        /// <summary>The same person's latest earlier counted signup at this account (null: a new adopter here).</summary>
-        public DateTime? EarlierSignupOn { get; set; }
     }
 }

@@ -27,11 +27,9 @@ namespace AdoptionCrm.Plugins.Linking
         }
 
         /// <summary>
-        /// The match for an email, with sales ops' rules for its host (read with the settings). The claims
-        /// read also brings the person's earlier signup at each claiming account (leadId: the lead itself,
-        /// left out of "earlier", when known).
+        /// The match for an email, with sales ops' rules for its host (read with the settings).
         /// </summary>
-        public LeadMatch Match(string email, IList<ExclusionRule> rules, Guid? leadId)
+        public LeadMatch Match(string email, IList<ExclusionRule> rules)
         {
             ParsedEmail parsed = EmailParser.Parse(email);
             ExclusionResult result = SignupClassifier.Classify(email, _settings, rules);
@@ -44,13 +42,13 @@ namespace AdoptionCrm.Plugins.Linking
             string registrable = DomainNormalizer.Default.Normalize(parsed.Host, false).Domain;
             IList<string> names = DomainCandidates.ForAccounts(parsed.Host, result.Domain, registrable);
             string decidedBy;
-            DomainClaim claim = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names, normalizedEmail, leadId), names, out decidedBy);
+            DomainClaim claim = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names), names, out decidedBy);
             if (claim != null) return Linked(claim, decidedBy, normalizedEmail, domain);
 
             if (!_settings.AutoCreateAccounts || _settings.SettingsId == null)
                 return new LeadMatch(MatchOutcome.Unmatched, MatchMethod.None, normalizedEmail, domain, null,
                     "Not linked: no account has the domain " + result.Domain + " (" + result.Reason + ") and auto-creation is off.");
-            return CreateAccount(result.Domain, names, normalizedEmail, domain, leadId);
+            return CreateAccount(result.Domain, names, normalizedEmail, domain);
         }
 
         private static LeadMatch Linked(DomainClaim claim, string decidedBy, string normalizedEmail, string domain)
@@ -65,13 +63,13 @@ namespace AdoptionCrm.Plugins.Linking
 
         // Two signups of one unknown company at once must not create two accounts: the settings row's
         // lock serialises auto-creation (a rare path), and the domain is looked up again under it.
-        private LeadMatch CreateAccount(string companyDomain, IList<string> names, string normalizedEmail, string domain, Guid? leadId)
+        private LeadMatch CreateAccount(string companyDomain, IList<string> names, string normalizedEmail, string domain)
         {
             var lockUpdate = new Entity(AdoptionSettingsColumns.EntityName, _settings.SettingsId.Value);
             lockUpdate[AdoptionSettingsColumns.IsActive] = true;
             _service.Update(lockUpdate);
             string decidedBy;
-            DomainClaim claim = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names, normalizedEmail, leadId), names, out decidedBy);
+            DomainClaim claim = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names), names, out decidedBy);
             if (claim != null) return Linked(claim, decidedBy, normalizedEmail, domain);
 
             string name = AccountNaming.FromDomain(companyDomain);

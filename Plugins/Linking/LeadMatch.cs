@@ -24,7 +24,7 @@ namespace AdoptionCrm.Plugins.Linking
         public string Explanation { get; private set; }
         public bool IsLinked => Account != null;
 
-        /// <summary>The winning claim's read: the account's owner, whether it is disabled, the person's earlier signup there.</summary>
+        /// <summary>The winning claim's read: the account's owner and whether it is disabled.</summary>
         public DomainClaim Claim { get; set; }
     }
 }

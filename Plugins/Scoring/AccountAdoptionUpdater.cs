@@ -12,14 +12,12 @@ namespace AdoptionCrm.Plugins.Scoring
     /// <summary>
     /// Applies one signup change to its account, inside the account's own Update (docs/engine-design.md):
     /// the lead step's Update of adopt_scoredon took the row lock, and the platform's post-image of that
-    /// Update is the account's state under the lock. So: (read the person's other signups only when the lead
-    /// step could not: a removal or a move) → ledger → one write of the columns that changed → the task, when
-    /// a rise earns one. The work is the same whatever the account's size: the ledger is bounded by the window.
+    /// Update is the account's state under the lock. So: (read the person's other signups for a removal
+    /// only) → ledger → one write of the columns that changed → the task, when a rise earns one. The work
+    /// of an arrival is the same whatever the account's size: the ledger is bounded by the window and its cap.
     /// </summary>
     public sealed class AccountAdoptionUpdater
     {
-        private const int AdoptersInTask = 15;
-
         /// <summary>The account columns the scoring reads: the step's post-image holds exactly these.</summary>
         public const string ImageColumns = AccountColumns.Name + "," + AccountColumns.OwnerId + "," + AccountColumns.AdoptionLedger + ","
             + AccountColumns.AdoptionStage + "," + AccountColumns.TaskedStage + "," + AccountColumns.LastTaskOn + "," + AccountColumns.AdopterCount + ","
@@ -44,9 +42,10 @@ namespace AdoptionCrm.Plugins.Scoring
             DateTime windowStart = AdoptionLedger.WindowStart(nowUtc, _settings.WindowDays);
             AdoptionLedger ledger = AdoptionLedger.Parse(account.GetAttributeValue<string>(AccountColumns.AdoptionLedger));
             ledger.Prune(windowStart);
-            DateTime? otherLatest = tag.EarlierKnown ? tag.EarlierSignupOn : OtherLatestSignup(change);
-            if (change.Adding) ledger.AddSignup(change.NormalizedEmail, change.SignupOnUtc, otherLatest, change.Usage, change.Invitations, windowStart);
-            else ledger.RemoveSignup(change.NormalizedEmail, change.SignupOnUtc, otherLatest, change.Usage, change.Invitations, windowStart);
+            // An arrival is decided from the ledger alone (it tracks the people in the window); only a removal
+            // needs the person's other signups, and reads them here, under the lock.
+            if (change.Adding) ledger.AddSignup(change.NormalizedEmail, change.SignupOnUtc, change.Usage, change.Invitations, windowStart, change.LeadId);
+            else ledger.RemoveSignup(change.NormalizedEmail, change.SignupOnUtc, OtherLatestSignup(change), change.Usage, change.Invitations, windowStart, change.LeadId);
 
             var previous = StageOf(account, AccountColumns.AdoptionStage);
             var tasked = StageOf(account, AccountColumns.TaskedStage);
@@ -75,11 +74,13 @@ namespace AdoptionCrm.Plugins.Scoring
             }
             if (update.Attributes.Count > 0) _service.Update(update);
             else _trace("Nothing changed on the account; no write.");
-            if (createTask) CreateTask(account, tag, change.AccountId, next, adopters, score, nowUtc);
+            if (createTask) CreateTask(account, tag, change.AccountId, next, adopters, score, ledger.Recent.LeadIds, nowUtc);
         }
 
-        // A removal or a move: the person's latest other counted signup here, read under the lock (committed
-        // state after every earlier change of this account), so two removals of one person cannot both keep them.
+        // A removal (delete, disqualify, email change, move away): the person's latest other counted signup here,
+        // read under the lock (committed state after every earlier change of this account), so two removals of one
+        // person cannot both keep them. Rare; filtered on the account and the email, it costs what the platform's
+        // plan for that filter costs (see docs/engine-design.md, "Changes").
         private DateTime? OtherLatestSignup(SignupChange change)
         {
             if (string.IsNullOrEmpty(change.NormalizedEmail)) return null;
@@ -93,7 +94,7 @@ namespace AdoptionCrm.Plugins.Scoring
             return row == null ? null : row.GetAttributeValue<DateTime?>(LeadColumns.CreatedOn);
         }
 
-        private void CreateTask(Entity account, SignupTag tag, Guid accountId, AdoptionStage stage, int adopters, AdoptionScore score, DateTime nowUtc)
+        private void CreateTask(Entity account, SignupTag tag, Guid accountId, AdoptionStage stage, int adopters, AdoptionScore score, IList<Guid> recentLeads, DateTime nowUtc)
         {
             // Owner type comes from the image's ownerid; "disabled" from the claims read, if it was about this owner.
             var ownerRef = account.GetAttributeValue<EntityReference>(AccountColumns.OwnerId);
@@ -101,22 +102,24 @@ namespace AdoptionCrm.Plugins.Scoring
             var owner = TaskOwnerResolver.Resolve(ownerRef, disabled, _settings);
             var reference = new EntityReference(AccountColumns.EntityName, accountId);
             var task = TaskComposer.Compose(reference, account.GetAttributeValue<string>(AccountColumns.Name), stage, adopters, score,
-                LatestAdopters(accountId), owner, nowUtc, _settings);
+                LatestAdopters(recentLeads), owner, nowUtc, _settings);
             Guid taskId = _service.Create(task);
             _trace("Created task " + taskId + " for " + stage + ", assigned to " + owner.Why);
             if (owner.Queue != null) TaskQueueRouter.AddToQueue(_service, new EntityReference(TaskColumns.EntityName, taskId), owner.Queue);
         }
 
-        // Only on the task path (a handful of times in an account's life): the newest adopters for the rep.
-        private IList<string> LatestAdopters(Guid accountId)
+        // Only on the task path (a handful of times in an account's life): the newest adopters for the rep, read by
+        // id from the ledger's list (at most 15 rows whatever the account's size), newest first.
+        private IList<string> LatestAdopters(IList<Guid> recentLeads)
         {
-            var query = new QueryExpression(LeadColumns.EntityName) { ColumnSet = new ColumnSet(LeadColumns.NormalizedEmail), TopCount = AdoptersInTask, Distinct = false };
-            query.Criteria.AddCondition(LeadColumns.ParentAccountId, ConditionOperator.Equal, accountId);
+            if (recentLeads.Count == 0) return new List<string>();
+            var query = new QueryExpression(LeadColumns.EntityName) { ColumnSet = new ColumnSet(LeadColumns.NormalizedEmail) };
+            query.Criteria.AddCondition(LeadColumns.Id, ConditionOperator.In, recentLeads.Cast<object>().ToArray());
             query.Criteria.AddCondition(LeadColumns.StateCode, ConditionOperator.NotEqual, LeadColumns.StateDisqualified);
-            query.AddOrder(LeadColumns.CreatedOn, OrderType.Descending);
-            return _service.RetrieveMultiple(query).Entities
-                .Select(e => e.GetAttributeValue<string>(LeadColumns.NormalizedEmail))
-                .Where(e => !string.IsNullOrEmpty(e)).Distinct(StringComparer.Ordinal).ToList();
+            var emails = _service.RetrieveMultiple(query).Entities.ToDictionary(e => e.Id, e => e.GetAttributeValue<string>(LeadColumns.NormalizedEmail));
+            string email;
+            return recentLeads.Where(id => emails.TryGetValue(id, out email) && !string.IsNullOrEmpty(email))
+                .Select(id => emails[id]).Distinct(StringComparer.Ordinal).ToList();
         }
 
         private static AdoptionStage StageOf(Entity row, string column)

@@ -34,7 +34,8 @@ namespace AdoptionCrm.Plugins.Scoring
             string explanation = string.Format(c,
                 "{0}/100 on {1:yyyy-MM-dd}: {2} distinct adopter(s) in the last {3} days ({4} in the last 7) = {5:0.#} pts after recency weighting (half-life {6} days); usage {7} = {8:0.#} pts; invitations {9} = {10:0.#} pts{11}.",
                 value, nowUtc, ledger.People, settings.WindowDays, recentPeople, adopterPoints, settings.DecayHalfLifeDays,
-                ledger.Usage, usagePoints, ledger.Invitations, invitationPoints, raw > 100 ? "; capped at 100" : "");
+                ledger.Usage, usagePoints, ledger.Invitations, invitationPoints, raw > 100 ? "; capped at 100" : "")
+                + (ledger.IsApproximate ? string.Format(c, " Adopter count approximate: the ledger tracks {0:N0} people by name hash; people past that are counted per signup, so a returning one may count twice.", AdoptionLedger.TrackedPeopleCap) : "");
             return new AdoptionScore(value, explanation);
         }
     }

@@ -9,9 +9,11 @@ namespace AdoptionCrm.Plugins.Scoring
     /// <summary>
     /// What one step hands the next, as text (shared variables and a request's "tag" carry strings):
     /// - lead PreOperation → lead PostOperation (SharedVariables of the same pipeline): the settings, the
-    ///   matched account, its owner's state and the person's earlier signup there, all read by the claims query;
+    ///   matched account and its owner's state, read by the claims query;
     /// - lead PostOperation → account PostOperation (the "tag" of the account Update): the same plus the
-    ///   signup change to apply. The account step then needs no read of settings, account or lead.
+    ///   signup change to apply. The account step then needs no read of settings or account, and an arrival
+    ///   none of leads either (the account's ledger knows who counted).
+    /// A tag of the earlier form (with "earlier" fields) still reads; those fields are ignored.
     /// </summary>
     public sealed class SignupTag
     {
@@ -23,9 +25,6 @@ namespace AdoptionCrm.Plugins.Scoring
         public SignupChange Change { get; set; }
         public Guid? MatchedAccountId { get; set; }
 
-        /// <summary>true when EarlierSignupOn was read (by the claims query); false: the account step reads it under the lock.</summary>
-        public bool EarlierKnown { get; set; }
-        public DateTime? EarlierSignupOn { get; set; }
         public Guid? OwnerId { get; set; }
         public bool? OwnerIsDisabled { get; set; }
         public AdoptionSettings Settings { get; set; }
@@ -35,8 +34,6 @@ namespace AdoptionCrm.Plugins.Scoring
             var pairs = new List<string> { Marker };
             Add(pairs, "settings", Settings == null ? null : SettingsText.Write(Settings));
             Add(pairs, "matched", GuidText(MatchedAccountId));
-            Add(pairs, "earlierknown", EarlierKnown ? "1" : "0");
-            Add(pairs, "earlier", DateText(EarlierSignupOn));
             Add(pairs, "owner", GuidText(OwnerId));
             Add(pairs, "ownerdisabled", OwnerIsDisabled.HasValue ? (OwnerIsDisabled.Value ? "1" : "0") : null);
             if (Change != null)
@@ -69,8 +66,6 @@ namespace AdoptionCrm.Plugins.Scoring
             {
                 Settings = values.ContainsKey("settings") ? SettingsText.Read(values["settings"]) : null,
                 MatchedAccountId = ParseGuid(values, "matched"),
-                EarlierKnown = Value(values, "earlierknown") == "1",
-                EarlierSignupOn = ParseDate(values, "earlier"),
                 OwnerId = ParseGuid(values, "owner"),
                 OwnerIsDisabled = Value(values, "ownerdisabled") == null ? (bool?)null : Value(values, "ownerdisabled") == "1",
             };

@@ -70,12 +70,8 @@ namespace AdoptionCrm.Plugins.Steps
                 {
                     tag.OwnerId = note.OwnerId;
                     tag.OwnerIsDisabled = note.OwnerIsDisabled;
-                    // Only a new lead's arrival uses the earlier signup read before the lock; the marks in the
-                    // ledger settle a concurrent duplicate. Moves and removals read it under the lock.
-                    tag.EarlierKnown = context.MessageName == MessageNames.Create && change.Adding && note.EarlierKnown;
-                    tag.EarlierSignupOn = tag.EarlierKnown ? note.EarlierSignupOn : null;
                 }
-                localContext.Trace((change.Adding ? "Adding to" : "Removing from") + " account " + change.AccountId + (tag.EarlierKnown ? "; earlier signup known: " + (tag.EarlierSignupOn.HasValue ? tag.EarlierSignupOn.Value.ToString("o") : "none") : ""));
+                localContext.Trace((change.Adding ? "Adding to" : "Removing from") + " account " + change.AccountId);
                 AccountSignal.Send(service, tag, now);
             }
         }

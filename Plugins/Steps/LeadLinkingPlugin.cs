@@ -12,7 +12,7 @@ namespace AdoptionCrm.Plugins.Steps
     /// <summary>
     /// Links a lead to its company's account as it is saved: sets parentaccountid and the match columns
     /// on the Target in PreOperation (no second update). Two reads: the settings with sales ops' rules for
-    /// the host, then the domain claims with the account's owner and the person's earlier signups there.
+    /// the host, then the domain claims with the account's owner.
     /// What the PostOperation step needs from them goes on in SharedVariables, so it reads nothing again.
     /// Registered on Create only (not CreateMultiple): the platform fires it once per item of a
     /// CreateMultiple, so bulk imports get the same result.
@@ -42,7 +42,7 @@ namespace AdoptionCrm.Plugins.Steps
             ParsedEmail parsed = EmailParser.Parse(email);
             IList<ExclusionRule> rules;
             var settings = SettingsReader.ReadWithRules(service, parsed.IsValid ? parsed.Host : null, out rules);
-            var match = new LeadLinker(service, settings, m => localContext.Trace(m)).Match(email, rules, context.PrimaryEntityId);
+            var match = new LeadLinker(service, settings, m => localContext.Trace(m)).Match(email, rules);
             localContext.Trace("Match: " + match.Outcome + " " + (match.Domain ?? "-") + " → " + (match.Account == null ? "none" : match.Account.Id.ToString()));
 
             Entity pre;
@@ -51,7 +51,6 @@ namespace AdoptionCrm.Plugins.Steps
             context.SharedVariables[SharedVariableNames.Signup(match.NormalizedEmail)] = Note(settings, match).Write();
         }
 
-        // An auto-created account is new: nobody signed up there before. A claim's read says who did.
         private static SignupTag Note(AdoptionSettings settings, LeadMatch match)
         {
             var claim = match.Claim;
@@ -59,8 +58,6 @@ namespace AdoptionCrm.Plugins.Steps
             {
                 Settings = settings,
                 MatchedAccountId = match.Account == null ? (System.Guid?)null : match.Account.Id,
-                EarlierKnown = claim != null || match.Outcome == MatchOutcome.AccountCreated,
-                EarlierSignupOn = claim == null ? null : claim.EarlierSignupOn,
                 OwnerId = claim == null || claim.Owner == null ? (System.Guid?)null : claim.Owner.Id,
                 OwnerIsDisabled = claim == null ? null : claim.OwnerIsDisabled,
             };

@@ -39,12 +39,14 @@ public class EngineHandOverTests
         var tag = new SignupTag
         {
             Change = new SignupChange(Guid.NewGuid(), Guid.NewGuid(), "o'brien+x&y=z@contoso.com", on, 12, 3, adding: true),
-            EarlierKnown = true, EarlierSignupOn = on.AddDays(-2), OwnerId = Guid.NewGuid(), OwnerIsDisabled = true, Settings = AdoptionDefaults.Settings,
+            OwnerId = Guid.NewGuid(), OwnerIsDisabled = true, Settings = AdoptionDefaults.Settings,
         };
         var read = SignupTag.Read(tag.Write())!;
         Assert.Equal((tag.Change.AccountId, tag.Change.LeadId, tag.Change.NormalizedEmail, on, 12L, 3L, true),
             (read.Change.AccountId, read.Change.LeadId, read.Change.NormalizedEmail, read.Change.SignupOnUtc, read.Change.Usage, read.Change.Invitations, read.Change.Adding));
-        Assert.Equal((true, on.AddDays(-2), tag.OwnerId, (bool?)true), (read.EarlierKnown, read.EarlierSignupOn!.Value, read.OwnerId, read.OwnerIsDisabled));
+        Assert.Equal((tag.OwnerId, (bool?)true), (read.OwnerId, read.OwnerIsDisabled));
+        // A tag of the earlier form (with the earlier-signup fields) still reads; the fields are ignored.
+        Assert.NotNull(SignupTag.Read(tag.Write() + "&earlierknown=1&earlier=2025-02-27T09%3A30%3A00.0000000Z"));
         Assert.Null(SignupTag.Read("This is a value passed."));
         Assert.Null(SignupTag.Read(SignupTag.Marker + "&settings=broken"));
     }
