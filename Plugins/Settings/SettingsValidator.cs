@@ -15,25 +15,16 @@ namespace AdoptionCrm.Plugins.Settings
             var errors = new List<string>();
             if (s.IndividualThreshold < 1)
                 errors.Add(AdoptionSettingsColumns.IndividualThreshold + ": must be at least 1 (was " + s.IndividualThreshold + ").");
-            if (s.TeamThreshold <= s.IndividualThreshold)
-                errors.Add(AdoptionSettingsColumns.TeamThreshold + ": must be greater than " + AdoptionSettingsColumns.IndividualThreshold
-                    + " (" + s.TeamThreshold + " is not greater than " + s.IndividualThreshold + "); thresholds must strictly increase.");
-            if (s.SpreadingThreshold <= s.TeamThreshold)
-                errors.Add(AdoptionSettingsColumns.SpreadingThreshold + ": must be greater than " + AdoptionSettingsColumns.TeamThreshold
-                    + " (" + s.SpreadingThreshold + " is not greater than " + s.TeamThreshold + "); thresholds must strictly increase.");
-            if (s.EnterpriseThreshold <= s.SpreadingThreshold)
-                errors.Add(AdoptionSettingsColumns.EnterpriseThreshold + ": must be greater than " + AdoptionSettingsColumns.SpreadingThreshold
-                    + " (" + s.EnterpriseThreshold + " is not greater than " + s.SpreadingThreshold + "); thresholds must strictly increase.");
+            MustExceed(errors, AdoptionSettingsColumns.TeamThreshold, s.TeamThreshold, AdoptionSettingsColumns.IndividualThreshold, s.IndividualThreshold);
+            MustExceed(errors, AdoptionSettingsColumns.SpreadingThreshold, s.SpreadingThreshold, AdoptionSettingsColumns.TeamThreshold, s.TeamThreshold);
+            MustExceed(errors, AdoptionSettingsColumns.EnterpriseThreshold, s.EnterpriseThreshold, AdoptionSettingsColumns.SpreadingThreshold, s.SpreadingThreshold);
             if (s.WindowDays < 1)
                 errors.Add(AdoptionSettingsColumns.WindowDays + ": the window must be at least 1 day (was " + s.WindowDays + ").");
             if (s.DecayHalfLifeDays < 1)
                 errors.Add(AdoptionSettingsColumns.DecayHalfLifeDays + ": the half-life must be at least 1 day (was " + s.DecayHalfLifeDays + ").");
-            if (s.AdopterWeight < 0)
-                errors.Add(AdoptionSettingsColumns.AdopterWeight + ": weights cannot be negative (was " + s.AdopterWeight + ").");
-            if (s.UsageWeight < 0)
-                errors.Add(AdoptionSettingsColumns.UsageWeight + ": weights cannot be negative (was " + s.UsageWeight + ").");
-            if (s.InvitationWeight < 0)
-                errors.Add(AdoptionSettingsColumns.InvitationWeight + ": weights cannot be negative (was " + s.InvitationWeight + ").");
+            WeightNotNegative(errors, AdoptionSettingsColumns.AdopterWeight, s.AdopterWeight);
+            WeightNotNegative(errors, AdoptionSettingsColumns.UsageWeight, s.UsageWeight);
+            WeightNotNegative(errors, AdoptionSettingsColumns.InvitationWeight, s.InvitationWeight);
             if (s.TaskCooldownDays < 0)
                 errors.Add(AdoptionSettingsColumns.TaskCooldownDays + ": the cooldown cannot be negative (was " + s.TaskCooldownDays + ").");
             if (s.TaskDueDays < 0)
@@ -41,6 +32,17 @@ namespace AdoptionCrm.Plugins.Settings
             foreach (string invalid in new ExclusionSettings(s.OwnDomains).InvalidEntries)
                 errors.Add(AdoptionSettingsColumns.OwnDomains + ": " + invalid + ".");
             return errors;
+        }
+
+        private static void MustExceed(List<string> errors, string column, int value, string lowerColumn, int lower)
+        {
+            if (value <= lower)
+                errors.Add(column + ": must be greater than " + lowerColumn + " (" + value + " is not greater than " + lower + "); thresholds must strictly increase.");
+        }
+
+        private static void WeightNotNegative(List<string> errors, string column, decimal value)
+        {
+            if (value < 0) errors.Add(column + ": weights cannot be negative (was " + value + ").");
         }
     }
 }
