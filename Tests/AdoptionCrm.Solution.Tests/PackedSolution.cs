@@ -23,6 +23,12 @@ public sealed class PackedSolution
 
     public PackedSolution()
     {
+        // The account form embeds the panel, so a zip without the built panel is rightly invalid.
+        // Say so up front instead of failing later on a dangling form control.
+        if (!File.Exists(Path.Combine(WebResourcesDist, "adopt_", "adopters", "panel.html")))
+            throw new InvalidOperationException(
+                $"The panel is not built ({WebResourcesDist} has no adopt_/adopters/panel.html): run ./test.sh, which builds it first, "
+                + "or `npm ci && npm run build` in WebResources before `dotnet test`.");
         Zips = SolutionPacker.Pack(Input());
     }
 
