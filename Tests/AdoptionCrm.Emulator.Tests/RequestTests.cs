@@ -21,6 +21,25 @@ public class RequestTests
     }
 
     [Fact]
+    public void Retrieve_and_RetrieveMultiple_give_the_same_formatted_values()
+    {
+        // With the solution's tables, for a boolean column with its own labels (adopt_autocreated).
+        var service = EmulatedOrganization.Create(new EmulatorOptions { RegisterShippedPlugins = false }).SystemService;
+        var account = service.Create(new Entity("account")
+        {
+            ["name"] = "Contoso", ["revenue"] = new Money(1234.5m), ["adopt_autocreated"] = true,
+        });
+        var columns = new[] { "revenue", "adopt_autocreated" };
+        var retrieved = service.Retrieve("account", account, new ColumnSet(columns));
+        var query = new QueryExpression("account") { ColumnSet = new ColumnSet(columns) };
+        query.Criteria.AddCondition("accountid", ConditionOperator.Equal, account);
+        var listed = Assert.Single(service.RetrieveMultiple(query).Entities);
+        Assert.Equal("1,234.50", retrieved.FormattedValues["revenue"]);
+        foreach (var column in columns)
+            Assert.Equal(listed.FormattedValues[column], retrieved.FormattedValues[column]);
+    }
+
+    [Fact]
     public void Retrieve_of_a_missing_row_faults_with_does_not_exist()
     {
         var id = Guid.NewGuid();

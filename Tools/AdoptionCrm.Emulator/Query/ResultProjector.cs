@@ -1,4 +1,4 @@
-using System.Globalization;
+using AdoptionCrm.Emulator.Metadata;
 using AdoptionCrm.Solution.Model;
 using Microsoft.Xrm.Sdk;
 
@@ -50,23 +50,13 @@ public sealed class ResultProjector
         if (value is null) return;
         var copy = ValueCopier.Copy(value);
         if (copy is EntityReference reference && reference.Name is null) reference.Name = NameOf(reference);
-        var formatted = Format(copy, column);
+        var formatted = FormattedValue.For(copy, column);
         result[key] = aliasedTable is null ? copy : new AliasedValue(aliasedTable, column?.LogicalName ?? key, copy);
         if (formatted is not null) result.FormattedValues[key] = formatted;
     }
 
     private static ColumnDefinition? ColumnOf(TableDefinition table, string name) =>
         table.Columns.TryGetValue(name, out var column) ? column : null;
-
-    private static string? Format(object? value, ColumnDefinition? column) => value switch
-    {
-        OptionSetValue option => column?.Options.FirstOrDefault(o => o.Value == option.Value)?.Label,
-        bool flag => column?.Options.FirstOrDefault(o => o.Value == (flag ? 1 : 0))?.Label ?? (flag ? "Yes" : "No"),
-        // No currency table in the emulator, so no symbol: the number with the column's precision.
-        Money money => money.Value.ToString("N" + (column?.Precision ?? 2), CultureInfo.InvariantCulture),
-        EntityReference reference => reference.Name,
-        _ => null,
-    };
 
     /// <summary>The referenced row's primary name, as Dataverse fills EntityReference.Name on read.</summary>
     private string? NameOf(EntityReference reference)

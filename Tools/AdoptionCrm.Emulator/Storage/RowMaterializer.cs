@@ -7,7 +7,7 @@ namespace AdoptionCrm.Emulator.Storage;
 
 /// <summary>
 /// Turns a stored row into a fresh SDK Entity: only the requested columns, with formatted values
-/// for choices and booleans and EntityReference.Name filled from the referenced row, as Retrieve does.
+/// (Metadata/FormattedValue) and EntityReference.Name filled from the referenced row, as Retrieve does.
 /// </summary>
 public static class RowMaterializer
 {
@@ -44,24 +44,15 @@ public static class RowMaterializer
 
     private static void Format(DataStore store, Transaction? txn, Entity entity, ColumnDefinition column, object value)
     {
-        switch (value)
+        // Lookups get the referenced row's primary name first, as Dataverse fills it on read.
+        if (value is EntityReference reference && store.Catalog.Contains(reference.LogicalName))
         {
-            case OptionSetValue option:
-                var label = column.Options.FirstOrDefault(o => o.Value == option.Value)?.Label;
-                if (label != null) entity.FormattedValues[column.LogicalName] = label;
-                break;
-            case bool flag:
-                entity.FormattedValues[column.LogicalName] = flag ? "Yes" : "No";
-                break;
-            case EntityReference reference when store.Catalog.Contains(reference.LogicalName):
-                var target = store.Catalog.Get(reference.LogicalName);
-                var row = store.Get(txn, target.LogicalName, reference.Id);
-                if (row != null && target.TryGetOrdinal(target.Definition.PrimaryNameAttribute, out var nameOrdinal))
-                {
-                    reference.Name = row.Values[nameOrdinal] as string;
-                    if (reference.Name != null) entity.FormattedValues[column.LogicalName] = reference.Name;
-                }
-                break;
+            var target = store.Catalog.Get(reference.LogicalName);
+            var row = store.Get(txn, target.LogicalName, reference.Id);
+            if (row != null && target.TryGetOrdinal(target.Definition.PrimaryNameAttribute, out var nameOrdinal))
+                reference.Name = row.Values[nameOrdinal] as string;
         }
+        var text = FormattedValue.For(value, column);
+        if (text != null) entity.FormattedValues[column.LogicalName] = text;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdoptionCrm.Emulator.Metadata;
 using AdoptionCrm.Solution.Model;
 using Microsoft.Xrm.Sdk;
 
@@ -22,14 +23,9 @@ public static class FormattedValueText
                 return null;
             case AliasedValue aliased:
                 return For(aliased.Value, column, engineText);
-            case OptionSetValue option:
-                return column?.Options.FirstOrDefault(o => o.Value == option.Value)?.Label ?? engineText;
-            case bool flag:
-                return column?.Options.FirstOrDefault(o => o.Value == (flag ? 1 : 0))?.Label ?? engineText ?? (flag ? "Yes" : "No");
-            case EntityReference reference:
-                return reference.Name ?? engineText;
-            case Money money:
-                return engineText ?? money.Value.ToString("N" + (column?.Precision ?? 2), CultureInfo.InvariantCulture);
+            case OptionSetValue or bool or Money or EntityReference:
+                // The same text the SDK reads carry (Retrieve and RetrieveMultiple).
+                return FormattedValue.For(value, column) ?? engineText;
             case DateTime date:
                 return ToUtc(date).ToString("M/d/yyyy h:mm tt", EnUs);
             case int or long when column?.Type == ColumnType.BigInt:
