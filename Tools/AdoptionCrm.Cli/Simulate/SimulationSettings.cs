@@ -29,6 +29,7 @@ public sealed class SimulationSettings
         ["excludeDisposable"] = (AdoptionSettingsColumns.ExcludeDisposable, Kind.Bool),
         ["excludeRoleSenders"] = (AdoptionSettingsColumns.ExcludeRoleSenders, Kind.Bool),
         ["autoCreateAccounts"] = (AdoptionSettingsColumns.AutoCreateAccounts, Kind.Bool),
+        ["autoCreateMinPeople"] = (AdoptionSettingsColumns.AutoCreateMinPeople, Kind.Int),
         ["keepSubdomainsApart"] = (AdoptionSettingsColumns.KeepSubdomainsApart, Kind.Bool),
         ["taskCooldownDays"] = (AdoptionSettingsColumns.TaskCooldownDays, Kind.Int),
         ["taskDueDays"] = (AdoptionSettingsColumns.TaskDueDays, Kind.Int),
