@@ -67,5 +67,4 @@ internal sealed class RequestProcessor
         }
     }
 
-    public static bool IsFault(Exception e) => e is FaultException<OrganizationServiceFault> or InvalidPluginExecutionException;
 }
