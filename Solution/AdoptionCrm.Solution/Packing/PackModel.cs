@@ -1,3 +1,4 @@
+using AdoptionCrm.Solution.Source;
 namespace AdoptionCrm.Solution.Packing;
 
 internal sealed record PackEntity(string Folder, string EntityXmlPath, Model.TableDefinition Table);
@@ -51,7 +52,7 @@ internal sealed class PackModel
     public IReadOnlyList<PackStep> Steps { get; }
     public IReadOnlyList<PackPluginType> PluginTypes { get; }
 
-    public Guid PluginTypeId(string fullName) => DeterministicGuid.For("plugintype", fullName);
+    public Guid PluginTypeId(string fullName) => PluginTypeIds.Of(fullName);
     public Guid StepId(PackStep step) => DeterministicGuid.For("step", step.Key);
     public Guid ImageId(PackStep step, PackStepImage image) => DeterministicGuid.For("image", step.Key + "|" + image.Alias + "|" + image.ImageType);
 
