@@ -4,7 +4,6 @@ using AdoptionCrm.Emulator.Metadata;
 using AdoptionCrm.Emulator.Pipeline;
 using AdoptionCrm.Emulator.Service;
 using AdoptionCrm.Emulator.Storage;
-using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Solution.Model;
 using AdoptionCrm.Solution.Source;
 using Microsoft.Xrm.Sdk;
@@ -33,7 +32,8 @@ public sealed class EmulatedOrganization
         AsyncQueue = new AsyncQueue(this);
         ServiceFactory = new OrganizationServiceFactory(this);
         Bootstrap();
-        if (options.RegisterShippedPlugins) RegisterAssembly(typeof(PluginBase).Assembly);
+        // By name: the emulator holds no compile-time tie to the product for this legacy switch.
+        if (options.RegisterShippedPlugins) RegisterAssembly(System.Reflection.Assembly.Load("AdoptionCrm.Plugins"));
         foreach (var assembly in options.PluginAssemblies) RegisterAssembly(assembly);
         foreach (var api in (options.LoadSolutionCustomApis ? SolutionCustomApis.LoadEmbedded() : Array.Empty<CustomApiDefinition>()).Concat(options.CustomApis))
             CustomApis.Add(api);

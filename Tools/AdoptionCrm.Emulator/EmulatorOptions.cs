@@ -13,10 +13,14 @@ public sealed class EmulatorOptions
     /// <summary>Load our solution's tables from Solution/src (AdoptionCrm.Solution.SolutionSource).</summary>
     public bool LoadSolutionTables { get; set; } = true;
 
-    /// <summary>Register the steps declared in AdoptionCrm.Plugins (the shipped plugins).</summary>
-    public bool RegisterShippedPlugins { get; set; } = true;
+    /// <summary>
+    /// Kept for callers that still set it: true registers the steps declared in AdoptionCrm.Plugins. Off
+    /// by default: the emulator registers no product assembly unless told to; prefer listing the assembly
+    /// in <see cref="PluginAssemblies"/>.
+    /// </summary>
+    public bool RegisterShippedPlugins { get; set; }
 
-    /// <summary>More plugin assemblies whose [PluginStep] declarations are registered (their plug-in types can run Custom APIs).</summary>
+    /// <summary>Plugin assemblies whose [PluginStep] declarations are registered and whose plug-in types can run Custom APIs (none by default).</summary>
     public List<Assembly> PluginAssemblies { get; } = new();
 
     /// <summary>Load our solution's Custom APIs from Solution/src/customapis.</summary>
