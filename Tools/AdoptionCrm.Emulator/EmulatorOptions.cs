@@ -1,5 +1,6 @@
 using System.Reflection;
 using AdoptionCrm.Solution.Model;
+using AdoptionCrm.Solution.Source;
 
 namespace AdoptionCrm.Emulator;
 
@@ -12,11 +13,21 @@ public sealed class EmulatorOptions
     /// <summary>Load our solution's tables from Solution/src (AdoptionCrm.Solution.SolutionSource).</summary>
     public bool LoadSolutionTables { get; set; } = true;
 
-    /// <summary>Register the steps declared in AdoptionCrm.Plugins (the shipped plugins).</summary>
-    public bool RegisterShippedPlugins { get; set; } = true;
+    /// <summary>
+    /// Kept for callers that still set it: true registers the steps declared in AdoptionCrm.Plugins. Off
+    /// by default: the emulator registers no product assembly unless told to; prefer listing the assembly
+    /// in <see cref="PluginAssemblies"/>.
+    /// </summary>
+    public bool RegisterShippedPlugins { get; set; }
 
-    /// <summary>More plugin assemblies whose [PluginStep] declarations are registered.</summary>
+    /// <summary>Plugin assemblies whose [PluginStep] declarations are registered and whose plug-in types can run Custom APIs (none by default).</summary>
     public List<Assembly> PluginAssemblies { get; } = new();
+
+    /// <summary>Load our solution's Custom APIs from Solution/src/customapis.</summary>
+    public bool LoadSolutionCustomApis { get; set; } = true;
+
+    /// <summary>More Custom APIs (a fixture solution's: <c>SolutionCustomApis.Load(dir)</c>).</summary>
+    public List<CustomApiDefinition> CustomApis { get; } = new();
 
     public DateTime StartTimeUtc { get; set; } = new(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);
 
