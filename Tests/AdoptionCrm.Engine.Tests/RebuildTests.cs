@@ -87,6 +87,30 @@ public class RebuildTests
         Assert.Throws<InvalidPluginExecutionException>(() => RebuildPlugin.Run(e.Org.SystemService, RebuildScope.Account, null, null, e.Org.Clock.UtcNow, null));
     }
 
+    [Fact]
+    public void The_adopt_Rebuild_Custom_API_runs_end_to_end_through_the_emulator_and_resumes_with_its_cookie()
+    {
+        var e = new EngineOrg();
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        for (var i = 0; i < 4; i++) e.Lead($"p{i}@contoso.com");
+        e.Org.SystemService.Update(new Entity(AccountColumns.EntityName, contoso) { [AccountColumns.AdopterCount] = 0, [AccountColumns.AdoptionBuckets] = "" });
+        var executions = new List<(int Processed, string? Cookie)>();
+        string? cookie = null;
+        do
+        {
+            var request = new OrganizationRequest(RebuildPlugin.MessageName) { [RebuildPlugin.ScopeParameter] = RebuildScope.Organization };
+            if (cookie != null) request[RebuildPlugin.CookieParameter] = cookie;
+            var response = e.Service.Execute(request);
+            cookie = response.Results.Contains(RebuildPlugin.CookieParameter) ? response[RebuildPlugin.CookieParameter] as string : null;
+            executions.Add(((int)response[RebuildPlugin.ProcessedProperty], cookie));
+        } while (cookie != null && executions.Count < 10);
+        Assert.Null(cookie);
+        Assert.Equal(4, executions[0].Processed); // the company phase read the four leads
+        Assert.Equal(4, e.Adopters(contoso));
+        var one = e.Service.Execute(new OrganizationRequest(RebuildPlugin.MessageName) { [RebuildPlugin.ScopeParameter] = RebuildScope.Account, [RebuildPlugin.RecordIdParameter] = contoso });
+        Assert.Equal(4, (int)one[RebuildPlugin.ProcessedProperty]);
+    }
+
     private static int RebuildAll(EngineOrg e)
     {
         string? cookie = null;
