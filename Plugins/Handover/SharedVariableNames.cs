@@ -10,6 +10,6 @@ namespace AdoptionCrm.Plugins.Handover
         /// not reach an asynchronous step (the docs describe SharedVariables within the pipeline, not their
         /// copy to a system job), the step reads the settings itself: either way is correct.
         /// </summary>
-        public const string Settings = "adopt_settings";
+        public const string Settings = "AdoptionCrm.Settings";
     }
 }

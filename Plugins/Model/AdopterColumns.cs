@@ -4,7 +4,6 @@ namespace AdoptionCrm.Plugins.Model
     public static class AdopterColumns
     {
         public const string EntityName = "adopt_adopter";
-        public const string EntitySetName = "adopt_adopters";
         public const string Id = "adopt_adopterid";
         public const string Name = "adopt_name";
         public const string Email = "adopt_email";

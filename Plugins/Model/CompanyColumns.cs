@@ -4,7 +4,6 @@ namespace AdoptionCrm.Plugins.Model
     public static class CompanyColumns
     {
         public const string EntityName = "adopt_company";
-        public const string EntitySetName = "adopt_companies";
         public const string Id = "adopt_companyid";
         public const string Name = "adopt_name";
         public const string People = "adopt_people";

@@ -42,7 +42,10 @@ internal sealed class PackModel
         Steps = input.Steps.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         var duplicate = Steps.GroupBy(s => s.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"two steps share {duplicate.Key}");
-        PluginTypes = Steps.Select(s => s.PluginTypeFullName).Distinct().OrderBy(n => n, StringComparer.Ordinal).Select(n => new PackPluginType(n)).ToList();
+        // A Custom API's main operation is a plug-in type too, named by its PluginTypeId in customapi.xml.
+        var apiTypeIds = CustomApiReader.ReadAll(source.Files).Where(a => a.PluginTypeId != null).Select(a => a.PluginTypeId!.Value).ToHashSet();
+        var apiTypes = Assembly.PluginTypeNames.Where(n => apiTypeIds.Contains(PluginTypeIds.Of(n)));
+        PluginTypes = Steps.Select(s => s.PluginTypeFullName).Concat(apiTypes).Distinct().OrderBy(n => n, StringComparer.Ordinal).Select(n => new PackPluginType(n)).ToList();
     }
 
     public PackInput Input { get; }
