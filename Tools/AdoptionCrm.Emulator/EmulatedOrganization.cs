@@ -18,7 +18,8 @@ public sealed class EmulatedOrganization
 {
     private EmulatedOrganization(EmulatorOptions options)
     {
-        var tables = StandardTables.All.Concat(options.LoadSolutionTables ? SolutionTables.LoadEmbedded() : Array.Empty<TableDefinition>()).Concat(options.Tables);
+        var tables = StandardTables.All.Concat(options.LoadSolutionTables ? SolutionTables.LoadEmbedded() : Array.Empty<TableDefinition>()).Concat(options.Tables).ToList();
+        tables.Add(SystemJobTable.Definition(tables.Select(t => t.LogicalName)));
         Catalog = new MetadataCatalog(tables);
         Store = new DataStore(Catalog);
         Store.Locks.Timeout = options.LockTimeout;
@@ -69,8 +70,15 @@ public sealed class EmulatedOrganization
     /// <summary>A service acting as the given systemuser.</summary>
     public IOrganizationService GetService(Guid userId) => new OrganizationService(this, userId, userId, null);
 
-    /// <summary>Runs the async jobs queued by committed requests (and any they queue); returns how many ran.</summary>
+    /// <summary>Runs the async jobs queued by committed requests (and any they queue, retries included); returns how many ran.</summary>
     public int DrainAsyncQueue() => AsyncQueue.Drain();
+
+    /// <summary>Moves the clock on and runs the async jobs due by then (a retried job waits AsyncQueue.RetryDelay); returns how many ran.</summary>
+    public int AdvanceClock(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return AsyncQueue.RunDue();
+    }
 
     /// <summary>Test-only: registers the [PluginStep] declarations of a plugin class that does not ship.</summary>
     public EmulatedOrganization RegisterPlugin<TPlugin>() where TPlugin : IPlugin
