@@ -70,6 +70,14 @@ public sealed class EmulatedOrganization
     /// <summary>A service acting as the given systemuser.</summary>
     public IOrganizationService GetService(Guid userId) => new OrganizationService(this, userId, userId, null);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as one unit of work for <paramref name="userId"/>: every request made through
+    /// the service it is given commits together when the work returns, or none does if any request failed
+    /// (even one the work caught) or the work threw. How a Web API change set and ExecuteTransaction behave.
+    /// </summary>
+    public T InTransaction<T>(Guid userId, Func<IOrganizationService, T> work) =>
+        Processor.RunInTransaction(txn => work(new OrganizationService(this, userId, userId, null, txn)));
+
     /// <summary>Runs the async jobs queued by committed requests (and any they queue, retries included); returns how many ran.</summary>
     public int DrainAsyncQueue() => AsyncQueue.Drain();
 
