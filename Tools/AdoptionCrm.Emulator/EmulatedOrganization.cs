@@ -1,4 +1,5 @@
 using AdoptionCrm.Emulator.CustomApis;
+using AdoptionCrm.Emulator.Lifecycle;
 using AdoptionCrm.Emulator.Messages;
 using AdoptionCrm.Emulator.Metadata;
 using AdoptionCrm.Emulator.Pipeline;
@@ -18,7 +19,8 @@ public sealed class EmulatedOrganization
 {
     private EmulatedOrganization(EmulatorOptions options)
     {
-        var tables = StandardTables.All.Concat(options.LoadSolutionTables ? SolutionTables.LoadEmbedded() : Array.Empty<TableDefinition>()).Concat(options.Tables);
+        var tables = StandardTables.All.Concat(options.LoadSolutionTables ? SolutionTables.LoadEmbedded() : Array.Empty<TableDefinition>()).Concat(options.Tables).ToList();
+        tables.Add(SystemJobTable.Definition(tables.Select(t => t.LogicalName)));
         Catalog = new MetadataCatalog(tables);
         Store = new DataStore(Catalog);
         Store.Locks.Timeout = options.LockTimeout;
@@ -26,6 +28,10 @@ public sealed class EmulatedOrganization
         OrganizationName = options.OrganizationName;
         Processor = new RequestProcessor(this);
         Writer = new RowWriter(this);
+        Lifecycle = options.Lifecycle;
+        Cascades = new CascadeEngine(this, StandardRelationships.All
+            .Concat(options.LoadSolutionTables ? SolutionRelationships.LoadEmbedded() : Array.Empty<RelationshipCascade>())
+            .Concat(options.Relationships));
         CustomApis = new CustomApiCatalog(this);
         Messages = new MessageRegistry(BuiltInMessages.All(this), CustomApis.Handler);
         Runner = new PipelineRunner(this);
@@ -61,6 +67,10 @@ public sealed class EmulatedOrganization
     internal RowWriter Writer { get; }
     internal MessageRegistry Messages { get; }
     internal PluginTypeCatalog PluginTypes { get; } = new();
+    internal CascadeEngine Cascades { get; }
+
+    /// <summary>The lifecycle switches this organization was built with (may be changed by a test between requests).</summary>
+    public LifecycleOptions Lifecycle { get; }
     internal PipelineRunner Runner { get; }
 
     /// <summary>A service acting as SYSTEM.</summary>
@@ -69,8 +79,23 @@ public sealed class EmulatedOrganization
     /// <summary>A service acting as the given systemuser.</summary>
     public IOrganizationService GetService(Guid userId) => new OrganizationService(this, userId, userId, null);
 
-    /// <summary>Runs the async jobs queued by committed requests (and any they queue); returns how many ran.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> as one unit of work for <paramref name="userId"/>: every request made through
+    /// the service it is given commits together when the work returns, or none does if any request failed
+    /// (even one the work caught) or the work threw. How a Web API change set and ExecuteTransaction behave.
+    /// </summary>
+    public T InTransaction<T>(Guid userId, Func<IOrganizationService, T> work) =>
+        Processor.RunInTransaction(txn => work(new OrganizationService(this, userId, userId, null, txn)));
+
+    /// <summary>Runs the async jobs queued by committed requests (and any they queue, retries included); returns how many ran.</summary>
     public int DrainAsyncQueue() => AsyncQueue.Drain();
+
+    /// <summary>Moves the clock on and runs the async jobs due by then (a retried job waits AsyncQueue.RetryDelay); returns how many ran.</summary>
+    public int AdvanceClock(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return AsyncQueue.RunDue();
+    }
 
     /// <summary>Test-only: registers the [PluginStep] declarations of a plugin class that does not ship.</summary>
     public EmulatedOrganization RegisterPlugin<TPlugin>() where TPlugin : IPlugin
