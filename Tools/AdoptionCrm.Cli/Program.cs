@@ -10,4 +10,6 @@ root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(BackfillCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
 return CommandRunner.Run(root, args);
