@@ -130,15 +130,18 @@ await check("one row per person: someone who signed up more than once is listed 
   equal(new Set(emails).size, adopters.length, "distinct people");
   const signups = new Map();
   for (const l of leads) if (l.emailaddress1) signups.set(personOf(l.emailaddress1), (signups.get(personOf(l.emailaddress1)) ?? 0) + 1);
-  equal(signups.size, adopters.length, "people among the account's leads = adopter rows");
-  const [again, times] = [...signups].find(([, n]) => n > 1) ?? [];
-  assert(again, "the data has a person with more than one signup");
+  // The fake derives its adopters from exactly these leads; other data (a demo's) may hold leads
+  // placed by hand or outside the window, so there only the person below is held to their leads.
+  if (fake) equal(signups.size, adopters.length, "people among the account's leads = adopter rows");
+  const [again, times] = [...signups].find(([e, n]) => n > 1 && emails.includes(e)) ?? [];
+  assert(again, "the data has a listed person with more than one signup");
   const index = emails.indexOf(again);
-  equal(adopters[index].adopt_signups, times, `${again}'s signups`);
+  assert(adopters[index].adopt_signups >= times, `${again}: ${adopters[index].adopt_signups} signups, ${times} leads`);
+  if (fake) equal(adopters[index].adopt_signups, times, `${again}'s signups`);
   await frame.$eval(".grid-viewport", (v, top) => { v.scrollTop = top; v.dispatchEvent(new Event("scroll")); }, index * ROW_HEIGHT);
   await frame.waitForSelector(`[data-index="${index}"]`);
   equal(await frame.$$eval('[data-index] .sub', (s, e) => s.filter((x) => x.textContent.toLowerCase() === e).length, again), 1, "rendered once");
-  equal(await frame.$eval(`[data-index="${index}"] [role="gridcell"]:nth-child(5)`, (e) => e.textContent), fmt(times), "signups cell");
+  equal(await frame.$eval(`[data-index="${index}"] [role="gridcell"]:nth-child(5)`, (e) => e.textContent), fmt(adopters[index].adopt_signups), "signups cell");
   await frame.$eval(".grid-viewport", (v) => { v.scrollTop = 0; v.dispatchEvent(new Event("scroll")); });
 });
 
