@@ -33,6 +33,8 @@ export interface AccountSummary {
   explanation: string;
   /** When the score, stage and explanation were computed (adopt_scoredon); NaN when never. */
   scoredOn: number;
+  /** The server's text for it (the user's format and time zone, as the account form shows it), else "". */
+  scoredOnText: string;
 }
 
 function text(value: unknown): string {
@@ -80,6 +82,7 @@ export function toAccount(id: string, row: Row): AccountSummary {
     countedPeople: num(row.adopt_adoptercount),
     explanation: text(row.adopt_scoreexplanation),
     scoredOn: date(row.adopt_scoredon),
+    scoredOnText: typeof row["adopt_scoredon" + FORMATTED] === "string" ? (row["adopt_scoredon" + FORMATTED] as string) : "",
   };
 }
 

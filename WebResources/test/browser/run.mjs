@@ -106,7 +106,10 @@ await check("shows the account's stage, score, explanation and the score's as-of
   if (account.adopt_scoreexplanation) equal(await frame.$eval('[data-testid="explanation"]', (e) => e.textContent), account.adopt_scoreexplanation, "explanation");
   assert(account.adopt_scoredon, "the account has an as-of date");
   equal(await frame.$eval('[data-testid="as-of"] time', (e) => e.getAttribute("datetime")), new Date(account.adopt_scoredon).toISOString(), "as-of");
-  assert(/^Score as of \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}/.test(await frame.textContent('[data-testid="as-of"]')), "as-of reads as a date and time");
+  // The user's own format when the server sends it (as the account form shows it), else the browser's.
+  const asOf = await frame.textContent('[data-testid="as-of"]');
+  if (account[`adopt_scoredon${FMT}`]) equal(asOf, `Score as of ${account[`adopt_scoredon${FMT}`]}`, "as-of text");
+  else assert(/^Score as of \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}/.test(asOf), `as-of reads as a date and time: ${asOf}`);
   equal(await frame.textContent('[data-testid="counted"] .metric-value'), fmt(account.adopt_adoptercount), "people counted");
 });
 

@@ -140,6 +140,12 @@ describe("ready", () => {
     expect(rows()[0].querySelectorAll('[role="gridcell"]')[4].textContent).toBe("4");
   });
 
+  it("shows the as-of as the server formats it for the user when it sends that", async () => {
+    start((c) => (c.kind === "record" ? { ...ACCOUNT_ROW, "adopt_scoredon@OData.Community.Display.V1.FormattedValue": "03.11.2026 15:05" } : { entities: adopters(1) }));
+    await until(() => rows().length === 1);
+    expect(root.querySelector('[data-testid="as-of"]')!.textContent).toBe("Score as of 03.11.2026 15:05");
+  });
+
   it("leaves out the as-of line for an account that was never scored", async () => {
     start((c) => (c.kind === "record" ? { ...ACCOUNT_ROW, adopt_scoredon: null } : { entities: adopters(1) }));
     await until(() => rows().length === 1);

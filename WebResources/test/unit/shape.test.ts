@@ -51,6 +51,9 @@ describe("stage mapping", () => {
     expect(a.score).toBe(72);
     expect(a.countedPeople).toBe(9);
     expect(a.scoredOn).toBe(Date.UTC(2026, 10, 3, 14, 5));
+    expect(a.scoredOnText).toBe("");
+    const b = toAccount("x", { ...ACCOUNT_ROW, "adopt_scoredon@OData.Community.Display.V1.FormattedValue": "03.11.2026 15:05" });
+    expect(b.scoredOnText).toBe("03.11.2026 15:05");
   });
   it("copes with an account that has no score or stage yet", () => {
     const a = toAccount("x", { name: "New Co" });

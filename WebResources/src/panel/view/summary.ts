@@ -27,7 +27,7 @@ export function renderSummary(a: AccountSummary, locale?: string): HTMLElement {
   const asOf = Number.isFinite(a.scoredOn)
     ? h("p", { class: "muted as-of", attrs: { "data-testid": "as-of" } },
         h("span", { text: "Score as of " }),
-        h("time", { attrs: { datetime: new Date(a.scoredOn).toISOString() }, text: formatDateTime(a.scoredOn, locale) }))
+        h("time", { attrs: { datetime: new Date(a.scoredOn).toISOString() }, text: a.scoredOnText || formatDateTime(a.scoredOn, locale) }))
     : null;
 
   return h("section", { class: "summary", attrs: { "aria-labelledby": "adopt-title" } },
