@@ -57,7 +57,8 @@ function people(accountId, accountName, domain, count, now, seed, { xss = false,
     const last = LAST[Math.floor(r() * LAST.length)];
     const email = `${first}.${last}${i}@${domain}`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
     const job = JOBS[Math.floor(r() * JOBS.length)] || null;
-    const again = r() < repeat ? 1 + Math.floor(r() * 3) : 0;
+    // People come back days or weeks after their first signup, not within the hour.
+    const again = r() < repeat && age > 14 * DAY ? 1 + Math.floor(r() * 3) : 0;
     const xssHere = xss && i === 0;
     for (let k = 0; k <= again; k++) {
       // The first signup is the oldest; later ones come after it, before now.
