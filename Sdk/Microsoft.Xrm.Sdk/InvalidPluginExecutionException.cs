@@ -7,18 +7,18 @@ namespace Microsoft.Xrm.Sdk
     [Serializable]
     public sealed class InvalidPluginExecutionException : Exception
     {
-        // -2147220891 (0x80040265) is the code Dataverse reports for a plug-in's own error.
-        private const int IsvAbortedCode = -2147220891;
-
-        public InvalidPluginExecutionException() : this(OperationStatus.Failed, IsvAbortedCode, null) { }
-        public InvalidPluginExecutionException(string message) : this(OperationStatus.Failed, IsvAbortedCode, message) { }
+        // Without an explicit code, ErrorCode is the exception's own HResult (0x80131500 for this
+        // type), as Microsoft's 9.0.0.0 assembly reports it. The platform, not the exception, turns it
+        // into the fault a client sees: IsvAborted (0x80040265) with this code as its SubErrorCode.
+        public InvalidPluginExecutionException() : base() { Status = OperationStatus.Failed; ErrorCode = HResult; }
+        public InvalidPluginExecutionException(string message) : base(message) { Status = OperationStatus.Failed; ErrorCode = HResult; }
         public InvalidPluginExecutionException(string message, Exception inner) : base(message, inner)
         {
             Status = OperationStatus.Failed;
-            ErrorCode = IsvAbortedCode;
+            ErrorCode = HResult;
         }
-        public InvalidPluginExecutionException(OperationStatus status) : this(status, IsvAbortedCode, null) { }
-        public InvalidPluginExecutionException(OperationStatus status, string message) : this(status, IsvAbortedCode, message) { }
+        public InvalidPluginExecutionException(OperationStatus status) : base() { Status = status; ErrorCode = HResult; }
+        public InvalidPluginExecutionException(OperationStatus status, string message) : base(message) { Status = status; ErrorCode = HResult; }
         public InvalidPluginExecutionException(OperationStatus status, int errorCode, string message) : base(message)
         {
             Status = status;

@@ -1,3 +1,4 @@
+using System.ServiceModel;
 using AdoptionCrm.Emulator;
 using AdoptionCrm.Emulator.Pipeline;
 using AdoptionCrm.Plugins.Infrastructure;
@@ -147,12 +148,49 @@ public class PipelineTests
     }
 
     [Fact]
-    public void InvalidPluginExecutionException_reaches_the_caller_unwrapped_and_rolls_back()
+    public void InvalidPluginExecutionException_reaches_the_caller_as_an_IsvAborted_fault_with_its_code_as_SubErrorCode_and_rolls_back()
     {
-        _org.On("Create", "lead", 40, (c, f, t) => throw new InvalidPluginExecutionException("Refused by rule"));
-        var error = Assert.Throws<InvalidPluginExecutionException>(() => Service.Create(new Entity("lead") { ["lastname"] = "x" }));
-        Assert.Equal("Refused by rule", error.Message);
+        _org.On("Create", "lead", 40, (c, f, t) => { t.Trace("checked"); throw new InvalidPluginExecutionException("Refused by rule"); });
+        var fault = TestOrg.Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x" }));
+        Assert.Equal(ErrorCodes.IsvAborted, fault.ErrorCode);
+        Assert.Equal("Refused by rule", fault.Message);
+        Assert.Equal(unchecked((int)0x80131500), fault.ErrorDetails[Faults.SubErrorCode]);
+        Assert.Equal((int)OperationStatus.Failed, fault.ErrorDetails[Faults.OperationStatusDetail]);
+        Assert.Contains("checked", fault.TraceText);
         Assert.Equal(0, _org.Store.CommittedCount("lead"));
+    }
+
+    [Fact]
+    public void A_plugin_error_code_given_explicitly_travels_as_the_SubErrorCode()
+    {
+        _org.On("Create", "lead", 40, (c, f, t) => throw new InvalidPluginExecutionException(OperationStatus.Canceled, 12345, "custom"));
+        var fault = TestOrg.Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x" }));
+        Assert.Equal((ErrorCodes.IsvAborted, 12345, (int)OperationStatus.Canceled),
+            (fault.ErrorCode, (int)fault.ErrorDetails[Faults.SubErrorCode], (int)fault.ErrorDetails[Faults.OperationStatusDetail]));
+    }
+
+    [Fact]
+    public void A_nested_platform_fault_a_plugin_lets_through_keeps_its_own_code()
+    {
+        _org.On("Create", "lead", 40, (c, f, t) => f.CreateOrganizationService(null).Create(new Entity("task") { ["subject"] = new string('x', 300) }));
+        var fault = TestOrg.Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x" }));
+        Assert.Equal(ErrorCodes.MaxLengthExceeded, fault.ErrorCode);
+        Assert.False(fault.ErrorDetails.ContainsKey(Faults.SubErrorCode));
+    }
+
+    [Fact]
+    public void A_nested_plugin_error_reaches_the_outer_plugin_and_the_caller_as_the_same_IsvAborted_fault()
+    {
+        FaultException<OrganizationServiceFault>? seen = null;
+        _org.On("Create", "lead", 40, (c, f, t) =>
+        {
+            try { f.CreateOrganizationService(null).Create(new Entity("task") { ["subject"] = "nested" }); }
+            catch (FaultException<OrganizationServiceFault> e) { seen = e; throw; }
+        });
+        _org.On("Create", "task", 40, (c, f, t) => throw new InvalidPluginExecutionException(OperationStatus.Failed, 777, "deep"));
+        var fault = TestOrg.Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x" }));
+        Assert.NotNull(seen);
+        Assert.Equal((ErrorCodes.IsvAborted, 777, "deep"), (fault.ErrorCode, (int)fault.ErrorDetails[Faults.SubErrorCode], fault.Message));
     }
 
     [Fact]
@@ -160,7 +198,7 @@ public class PipelineTests
     {
         _org.On("Create", "lead", 40, (c, f, t) => f.CreateOrganizationService(null).Create(new Entity("task") { ["subject"] = "nested" }));
         _org.On("Create", "task", 40, (c, f, t) => throw new InvalidPluginExecutionException("deep failure"));
-        Assert.Throws<InvalidPluginExecutionException>(() => Service.Create(new Entity("lead") { ["lastname"] = "x" }));
+        TestOrg.Fault(() => Service.Create(new Entity("lead") { ["lastname"] = "x" }));
         Assert.Equal(0, _org.Store.CommittedCount("lead"));
         Assert.Equal(0, _org.Store.CommittedCount("task"));
     }

@@ -1,3 +1,4 @@
+using AdoptionCrm.Emulator.Messages;
 using AdoptionCrm.Emulator.Metadata;
 using AdoptionCrm.Emulator.Pipeline;
 using AdoptionCrm.Emulator.Service;
@@ -23,6 +24,8 @@ public sealed class EmulatedOrganization
         Clock = new EmulatorClock(options.StartTimeUtc);
         OrganizationName = options.OrganizationName;
         Processor = new RequestProcessor(this);
+        Writer = new RowWriter(this);
+        Messages = new MessageRegistry(BuiltInMessages.All(this), _ => null);
         Runner = new PipelineRunner(this);
         AsyncQueue = new AsyncQueue(this);
         ServiceFactory = new OrganizationServiceFactory(this);
@@ -47,6 +50,8 @@ public sealed class EmulatedOrganization
     public IOrganizationServiceFactory ServiceFactory { get; }
 
     internal RequestProcessor Processor { get; }
+    internal RowWriter Writer { get; }
+    internal MessageRegistry Messages { get; }
     internal PipelineRunner Runner { get; }
 
     /// <summary>A service acting as SYSTEM.</summary>

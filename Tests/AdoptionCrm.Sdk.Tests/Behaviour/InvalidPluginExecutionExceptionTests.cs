@@ -3,20 +3,22 @@ using Microsoft.Xrm.Sdk;
 namespace AdoptionCrm.Sdk.Tests.Behaviour;
 
 /// <summary>
-/// Dataverse shows an InvalidPluginExecutionException's message to the user; without an explicit code it reports
-/// 0x80040265 (-2147220891), the code the Web API returns for a plug-in's own error.
+/// Dataverse shows an InvalidPluginExecutionException's message to the user. Without an explicit code its
+/// ErrorCode is its HResult, 0x80131500 (measured on Microsoft's Microsoft.Xrm.Sdk 9.0.0.0); the platform
+/// wraps it in an IsvAborted fault whose SubErrorCode is that code (the emulator's side, PipelineTests).
 /// </summary>
 public class InvalidPluginExecutionExceptionTests
 {
-    private const int PluginErrorCode = -2147220891;
+    private const int PluginErrorCode = unchecked((int)0x80131500);
 
     [Fact]
-    public void Message_constructor_defaults_to_Failed_and_the_plugin_error_code()
+    public void Message_constructor_defaults_to_Failed_and_ErrorCode_equal_to_its_HResult()
     {
         var exception = new InvalidPluginExecutionException("Domain is required.");
         Assert.Equal("Domain is required.", exception.Message);
         Assert.Equal(OperationStatus.Failed, exception.Status);
         Assert.Equal(PluginErrorCode, exception.ErrorCode);
+        Assert.Equal(exception.HResult, exception.ErrorCode);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class AsyncQueue
             job.Attempts++;
             try
             {
-                _org.Runner.Invoke(job.Step, job.Context);
+                _org.Runner.Invoke(job.Step, job.Context, raw: true);
                 job.StatusCode = 30;
             }
             catch (InvalidPluginExecutionException retry) when (retry.Status == OperationStatus.Retry && job.Attempts < MaxAttempts)

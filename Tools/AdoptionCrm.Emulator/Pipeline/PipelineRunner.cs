@@ -121,8 +121,13 @@ internal sealed class PipelineRunner
             context.PostEntityImages[step.PostImage.Alias] = RowMaterializer.ToEntity(_org.Store, null, schema, post, step.PostImage.Columns, withFormatting: false);
     }
 
-    /// <summary>Runs one synchronous step. Plugin exceptions pass through unwrapped; anything else becomes IsvUnExpected.</summary>
-    public void Invoke(RegisteredPluginStep step, EmulatedPluginContext context)
+    /// <summary>
+    /// Runs one step. A plug-in's InvalidPluginExecutionException leaves as the fault a Dataverse client
+    /// receives (IsvAborted, its own code as SubErrorCode: <see cref="Faults.PluginAborted"/>); a fault
+    /// from a nested call the plug-in let through keeps its own code; anything else becomes IsvUnExpected.
+    /// The async service reads the plug-in's exception itself (<paramref name="raw"/>) for its Retry status.
+    /// </summary>
+    public void Invoke(RegisteredPluginStep step, EmulatedPluginContext context, bool raw = false)
     {
         var tracing = new CapturingTracingService();
         var provider = new PluginServiceProvider(_org, context, tracing);
@@ -131,7 +136,13 @@ internal sealed class PipelineRunner
             step.Plugin.Execute(provider);
             Log(step, context, "Succeeded", tracing, null);
         }
-        catch (Exception error) when (error is InvalidPluginExecutionException or FaultException<OrganizationServiceFault>)
+        catch (InvalidPluginExecutionException error)
+        {
+            Log(step, context, "Failed", tracing, error.Message);
+            if (raw) throw;
+            throw Faults.PluginAborted(error, tracing.Text);
+        }
+        catch (FaultException<OrganizationServiceFault> error)
         {
             Log(step, context, "Failed", tracing, error.Message);
             throw;

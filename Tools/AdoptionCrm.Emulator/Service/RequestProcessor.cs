@@ -1,4 +1,5 @@
 using System.ServiceModel;
+using AdoptionCrm.Emulator.Messages;
 using AdoptionCrm.Emulator.Pipeline;
 using AdoptionCrm.Emulator.Storage;
 using Microsoft.Xrm.Sdk;
@@ -14,13 +15,8 @@ internal sealed class RequestProcessor
 {
     public const int MaxDepth = 8;
     private readonly EmulatedOrganization _org;
-    private readonly MessageHandlers _handlers;
 
-    public RequestProcessor(EmulatedOrganization org)
-    {
-        _org = org;
-        _handlers = new MessageHandlers(org, this);
-    }
+    public RequestProcessor(EmulatedOrganization org) => _org = org;
 
     public OrganizationResponse Execute(OrganizationRequest request, Guid userId, Guid initiatingUserId, EmulatedPluginContext? caller)
     {
@@ -38,12 +34,12 @@ internal sealed class RequestProcessor
         if (caller?.Transaction != null)
         {
             var scope = new ExecutionScope(caller.Transaction, depth, userId, initiatingUserId, caller, correlation);
-            try { return _handlers.Dispatch(request, scope); }
+            try { return _org.Messages.Dispatch(request, scope); }
             catch (Exception failure) { caller.Transaction.DoomedBy ??= failure; throw; }
         }
         if (request.RequestName == "ExecuteMultiple")
-            return _handlers.ExecuteMultiple(request, (item) => Execute(item, userId, initiatingUserId, caller));
-        return DeepCopy.Response(RunInTransaction(txn => _handlers.Dispatch(request, new ExecutionScope(txn, depth, userId, initiatingUserId, caller, correlation))));
+            return ExecuteMultipleHandler.Run(request, item => Execute(item, userId, initiatingUserId, caller));
+        return DeepCopy.Response(RunInTransaction(txn => _org.Messages.Dispatch(request, new ExecutionScope(txn, depth, userId, initiatingUserId, caller, correlation))));
     }
 
     /// <summary>One unit of work: commit when the work and every sync step succeed, else drop it all.</summary>
@@ -71,5 +67,4 @@ internal sealed class RequestProcessor
         }
     }
 
-    public static bool IsFault(Exception e) => e is FaultException<OrganizationServiceFault> or InvalidPluginExecutionException;
 }

@@ -26,7 +26,6 @@ public static class ErrorMapper
     {
         WebApiException web => new(web.Status, web.Code, web.Message),
         FaultException<OrganizationServiceFault> fault => FromFault(fault.Detail.ErrorCode, fault.Detail.Message ?? fault.Message),
-        InvalidPluginExecutionException plugin => new(400, Hex(plugin.ErrorCode), plugin.Message),
         _ => new(500, UnexpectedCode, exception.Message),
     };
 
