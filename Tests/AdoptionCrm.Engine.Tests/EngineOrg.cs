@@ -10,7 +10,7 @@ internal sealed class EngineOrg
 {
     public EngineOrg(DateTime? start = null)
     {
-        Org = EmulatedOrganization.Create(new EmulatorOptions { StartTimeUtc = start ?? new DateTime(2025, 3, 1, 9, 0, 0, DateTimeKind.Utc) });
+        Org = EmulatedOrganization.Create(new EmulatorOptions { StartTimeUtc = start ?? new DateTime(2025, 3, 1, 9, 0, 0, DateTimeKind.Utc), PluginAssemblies = { typeof(AdoptionCrm.Plugins.Infrastructure.PluginBase).Assembly } });
         Rep = Org.CreateUser("Rita", "Rep");
     }
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
-using AdoptionCrm.Cli.Packing;
 using AdoptionCrm.Solution.Packing;
 
 namespace AdoptionCrm.Solution.Tests;
@@ -14,12 +13,7 @@ public sealed class PackedSolution
 
     public static string WebResourcesDist => Repo.Path("WebResources", "dist");
 
-    public static PackInput Input() => new(
-        SolutionSource.Load(Repo.SourceDir),
-        File.ReadAllBytes(ShippingDllPath),
-        ShippingDllPath,
-        PluginStepDeclarations.All(),
-        WebResourceFile.FromDirectory(WebResourcesDist));
+    public static PackInput Input() => PackInput.FromBuild(SolutionSource.Load(Repo.SourceDir), ShippingDllPath, WebResourcesDist);
 
     public PackedSolution()
     {

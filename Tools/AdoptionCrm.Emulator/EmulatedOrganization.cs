@@ -30,7 +30,8 @@ public sealed class EmulatedOrganization
         AsyncQueue = new AsyncQueue(this);
         ServiceFactory = new OrganizationServiceFactory(this);
         Bootstrap();
-        if (options.RegisterShippedPlugins) Steps.RegisterAssembly(typeof(PluginBase).Assembly);
+        // By name: the emulator holds no compile-time tie to the product for this legacy switch.
+        if (options.RegisterShippedPlugins) Steps.RegisterAssembly(System.Reflection.Assembly.Load("AdoptionCrm.Plugins"));
         foreach (var assembly in options.PluginAssemblies) Steps.RegisterAssembly(assembly);
     }
 

@@ -12,10 +12,14 @@ public sealed class EmulatorOptions
     /// <summary>Load our solution's tables from Solution/src (AdoptionCrm.Solution.SolutionSource).</summary>
     public bool LoadSolutionTables { get; set; } = true;
 
-    /// <summary>Register the steps declared in AdoptionCrm.Plugins (the shipped plugins).</summary>
-    public bool RegisterShippedPlugins { get; set; } = true;
+    /// <summary>
+    /// Kept for callers that still set it: true registers the steps declared in AdoptionCrm.Plugins. Off
+    /// by default: the emulator registers no product assembly unless told to; prefer listing the assembly
+    /// in <see cref="PluginAssemblies"/>.
+    /// </summary>
+    public bool RegisterShippedPlugins { get; set; }
 
-    /// <summary>More plugin assemblies whose [PluginStep] declarations are registered.</summary>
+    /// <summary>Plugin assemblies whose [PluginStep] declarations are registered (none by default).</summary>
     public List<Assembly> PluginAssemblies { get; } = new();
 
     public DateTime StartTimeUtc { get; set; } = new(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using AdoptionCrm.Solution.Registration;
 
 namespace AdoptionCrm.Solution.Packing;
 
@@ -123,33 +124,35 @@ internal static class CustomizationsWriter
                 new XElement("FriendlyName", t.FullName)))));
     }
 
-    // Child order is the XSD's (SdkMessageId after Rank), as 8.2/9.0 exports write it (solution-format.md §4.7).
-    private static XElement Step(PackModel model, PackStep step)
+    // Child order as 9.2 exports write it: SdkMessageId first (tc-ca/ROMTS-GSRST.PowerApps
+    // romts_gsrst/SdkMessageProcessingSteps/*.xml; PassengerProtectProgram_1_0_0_30_managed.zip). The 9.0 XSD
+    // puts it after Rank, so this order draws one XSD message ("invalid child element 'PluginTypeName'"),
+    // the same one those real exports draw (SchemaAllowList).
+    private static XElement Step(PackModel model, StepRegistration step)
     {
         var images = step.Images.Select(i => new XElement("SdkMessageProcessingStepImage",
             new XAttribute("Name", i.Alias),
             new XElement("SdkMessageProcessingStepImageId", "{" + model.ImageId(step, i).ToString("D") + "}"),
-            new XElement("Attributes", i.Attributes ?? ""),
+            new XElement("Attributes", i.AttributesText),
             new XElement("EntityAlias", i.Alias),
-            new XElement("ImageType", i.ImageType),
-            // Create has no Target entity reference to image; its post-image hangs off Id (§5).
-            new XElement("MessagePropertyName", step.Message == "Create" ? "Id" : "Target"),
+            new XElement("ImageType", (int)i.ImageType),
+            new XElement("MessagePropertyName", MessageImageProperty.For(step.Message)),
             new XElement("IsCustomizable", 1)));
         return new XElement("SdkMessageProcessingStep",
             new XAttribute("Name", model.StepName(step)),
             new XAttribute("SdkMessageProcessingStepId", "{" + model.StepId(step).ToString("D") + "}"),
+            new XElement("SdkMessageId", SdkMessageIds.Known[step.Message].ToString("D")),
             new XElement("PluginTypeName", step.PluginTypeFullName + ", " + model.Assembly.FullName),
             new XElement("PluginTypeId", model.PluginTypeId(step.PluginTypeFullName).ToString("D")),
             step.PrimaryEntity is null ? null : new XElement("PrimaryEntity", step.PrimaryEntity),
-            new XElement("AsyncAutoDelete", step.Mode == 1 ? 1 : 0),
+            new XElement("AsyncAutoDelete", step.IsAsync ? 1 : 0),
             new XElement("Description", step.Description ?? model.StepName(step)),
-            new XElement("FilteringAttributes", step.FilteringAttributes ?? ""),
+            new XElement("FilteringAttributes", step.FilteringAttributesText),
             new XElement("InvocationSource", 0),
-            new XElement("Mode", step.Mode),
+            new XElement("Mode", (int)step.Mode),
             new XElement("Rank", step.Rank),
-            new XElement("SdkMessageId", "{" + SdkMessageIds.Known[step.Message].ToString("D") + "}"),
             new XElement("EventHandlerTypeCode", 4602),
-            new XElement("Stage", step.Stage),
+            new XElement("Stage", (int)step.Stage),
             new XElement("IsCustomizable", 1),
             new XElement("IsHidden", 0),
             new XElement("SupportedDeployment", 0),

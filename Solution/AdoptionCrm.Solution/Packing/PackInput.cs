@@ -1,3 +1,5 @@
+using AdoptionCrm.Solution.Registration;
+
 namespace AdoptionCrm.Solution.Packing;
 
 /// <summary>Everything one pack reads. Same input, same bytes out.</summary>
@@ -5,11 +7,22 @@ public sealed record PackInput(
     SolutionSource Source,
     byte[] PluginAssembly,
     string PluginAssemblyPath,
-    IReadOnlyList<PackStep> Steps,
+    IReadOnlyList<StepRegistration> Steps,
     IReadOnlyList<WebResourceFile> WebResources,
     string? VersionOverride = null)
 {
     public string Version => VersionOverride ?? Source.Version;
+
+    /// <summary>
+    /// The input for a built plug-in DLL: its steps are read from the DLL's own [PluginStep] declarations,
+    /// so the zip carries exactly what the shipped classes declare.
+    /// </summary>
+    public static PackInput FromBuild(SolutionSource source, string pluginAssemblyPath, string webResourcesDirectory, string? version = null)
+    {
+        var dll = File.ReadAllBytes(pluginAssemblyPath);
+        return new PackInput(source, dll, pluginAssemblyPath, PluginStepReader.FromAssemblyFile(dll, Path.GetDirectoryName(pluginAssemblyPath)),
+            WebResourceFile.FromDirectory(webResourcesDirectory), version);
+    }
 }
 
 /// <summary>A built web resource: Name is its path under the build output ("adopt_/adopters/panel.html").</summary>

@@ -1,3 +1,5 @@
+using AdoptionCrm.Solution.Registration;
+
 namespace AdoptionCrm.Solution.Packing;
 
 internal sealed record PackEntity(string Folder, string EntityXmlPath, Model.TableDefinition Table);
@@ -48,29 +50,35 @@ internal sealed class PackModel
     public Guid AssemblyId { get; }
     public string AssemblyEntryName { get; }
     public IReadOnlyList<PackWebResource> WebResources { get; }
-    public IReadOnlyList<PackStep> Steps { get; }
+    public IReadOnlyList<StepRegistration> Steps { get; }
     public IReadOnlyList<PackPluginType> PluginTypes { get; }
 
     public Guid PluginTypeId(string fullName) => DeterministicGuid.For("plugintype", fullName);
-    public Guid StepId(PackStep step) => DeterministicGuid.For("step", step.Key);
-    public Guid ImageId(PackStep step, PackStepImage image) => DeterministicGuid.For("image", step.Key + "|" + image.Alias + "|" + image.ImageType);
+    public Guid StepId(StepRegistration step) => DeterministicGuid.For("step", step.Key);
+    public Guid ImageId(StepRegistration step, StepImage image) => DeterministicGuid.For("image", step.Key + "|" + image.Alias + "|" + (int)image.ImageType);
 
-    public string StepName(PackStep step) =>
+    public string StepName(StepRegistration step) =>
         $"{step.PluginTypeFullName}: {step.Message} of {step.PrimaryEntity ?? "any entity"}";
 
-    private void CheckStep(PackStep step)
+    private void CheckStep(StepRegistration step)
     {
         string Where() => $"step {step.Key}";
         if (!Assembly.TypeNames.Contains(step.PluginTypeFullName))
             throw new InvalidOperationException($"{Where()}: type {step.PluginTypeFullName} is not in {Input.PluginAssemblyPath}; rebuild the net462 plugin");
+        if (!Assembly.PluginTypeNames.Contains(step.PluginTypeFullName))
+            throw new InvalidOperationException($"{Where()}: type {step.PluginTypeFullName} does not implement {PluginStepReader.PluginInterface}");
         if (!SdkMessageIds.Known.ContainsKey(step.Message))
             throw new InvalidOperationException($"{Where()}: no known sdkmessageid for message {step.Message} (known: {string.Join(", ", SdkMessageIds.Known.Keys)})");
-        if (step.Stage is not (10 or 20 or 40)) throw new InvalidOperationException($"{Where()}: stage must be 10, 20 or 40");
-        if (step.Mode == 1 && step.Stage != 40) throw new InvalidOperationException($"{Where()}: asynchronous steps must be on stage 40");
-        foreach (var image in step.Images)
+        if (step.PrimaryEntity is not null && !Input.Source.Tables.Any(t => t.LogicalName == step.PrimaryEntity))
+            throw new InvalidOperationException($"{Where()}: table {step.PrimaryEntity} is not in the solution source");
+        var problems = StepRules.Check(step).ToList();
+        if (step.PrimaryEntity is not null)
         {
-            if (image.ImageType is 0 or 2 && step.Message == "Create") throw new InvalidOperationException($"{Where()}: Create has no pre-image");
-            if (image.ImageType is 1 or 2 && step.Stage != 40) throw new InvalidOperationException($"{Where()}: post-images need stage 40");
+            var table = Input.Source.Table(step.PrimaryEntity);
+            foreach (var column in (step.FilteringAttributes ?? []).Concat(step.Images.SelectMany(i => i.Attributes ?? [])).Distinct())
+                if (!table.Columns.ContainsKey(column) && !Platform.StandardTableColumns.Has(step.PrimaryEntity, column))
+                    problems.Add($"column {column} is not a column of {step.PrimaryEntity} in the solution source");
         }
+        if (problems.Count > 0) throw new InvalidOperationException($"{Where()}: {string.Join("; ", problems)}");
     }
 }

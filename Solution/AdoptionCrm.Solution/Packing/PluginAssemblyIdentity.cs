@@ -8,7 +8,8 @@ namespace AdoptionCrm.Solution.Packing;
 /// The identity of the shipping plugin DLL read from its metadata (never loaded: it is net462), so
 /// PluginAssembly@FullName states exactly what Dataverse will see.
 /// </summary>
-public sealed record PluginAssemblyIdentity(string Name, Version Version, string Culture, string PublicKeyToken, IReadOnlySet<string> TypeNames)
+public sealed record PluginAssemblyIdentity(string Name, Version Version, string Culture, string PublicKeyToken, IReadOnlySet<string> TypeNames,
+    IReadOnlySet<string> PluginTypeNames)
 {
     public string FullName => $"{Name}, Version={Version}, Culture={Culture}, PublicKeyToken={PublicKeyToken}";
 
@@ -29,14 +30,40 @@ public sealed record PluginAssemblyIdentity(string Name, Version Version, string
                 .Select(h => md.GetTypeDefinition(h))
                 .Select(t => Full(md, t))
                 .ToHashSet(StringComparer.Ordinal);
+            var plugins = md.TypeDefinitions
+                .Select(h => md.GetTypeDefinition(h))
+                .Where(t => (t.Attributes & System.Reflection.TypeAttributes.Abstract) == 0 && (t.Attributes & System.Reflection.TypeAttributes.Interface) == 0)
+                .Where(t => ImplementsIPlugin(md, t, 0))
+                .Select(t => Full(md, t))
+                .ToHashSet(StringComparer.Ordinal);
             return new PluginAssemblyIdentity(md.GetString(def.Name), def.Version, culture.Length == 0 ? "neutral" : culture,
-                Convert.ToHexStringLower(token), types);
+                Convert.ToHexStringLower(token), types, plugins);
         }
         catch (BadImageFormatException e)
         {
             throw new InvalidOperationException($"{pathForMessages}: not a .NET assembly ({e.Message})", e);
         }
     }
+
+    /// <summary>
+    /// Whether the type implements Microsoft.Xrm.Sdk.IPlugin, directly or through base classes of this
+    /// assembly, read from metadata by name (the SDK assembly need not be present).
+    /// </summary>
+    private static bool ImplementsIPlugin(MetadataReader md, TypeDefinition type, int depth)
+    {
+        if (depth > 32) return false;
+        foreach (var handle in type.GetInterfaceImplementations())
+            if (NameOf(md, md.GetInterfaceImplementation(handle).Interface) == Registration.PluginStepReader.PluginInterface) return true;
+        return !type.BaseType.IsNil && type.BaseType.Kind == HandleKind.TypeDefinition
+            && ImplementsIPlugin(md, md.GetTypeDefinition((TypeDefinitionHandle)type.BaseType), depth + 1);
+    }
+
+    private static string? NameOf(MetadataReader md, EntityHandle handle) => handle.Kind switch
+    {
+        HandleKind.TypeReference => md.GetString(md.GetTypeReference((TypeReferenceHandle)handle).Namespace) + "." + md.GetString(md.GetTypeReference((TypeReferenceHandle)handle).Name),
+        HandleKind.TypeDefinition => Full(md, md.GetTypeDefinition((TypeDefinitionHandle)handle)),
+        _ => null,
+    };
 
     private static string Full(MetadataReader md, TypeDefinition type)
     {

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using AdoptionCrm.Solution.Platform;
 
 namespace AdoptionCrm.Solution.Packing;
 
@@ -18,7 +19,36 @@ internal static class SolutionManifestWriter
             .OrderBy(r => r.Type)
             .ThenBy(r => r.Key, StringComparer.OrdinalIgnoreCase)
             .Select(r => r.Element)));
+        var missing = manifest.Element("MissingDependencies") ?? throw new SolutionSourceException(SolutionSource.SolutionManifestPath, "<SolutionManifest>: missing <MissingDependencies />");
+        missing.ReplaceWith(new XElement("MissingDependencies", MissingDependencies(model)));
         return root;
+    }
+
+    /// <summary>
+    /// What we build on but do not ship, in the shape real exports write (tc-ca/ROMTS-GSRST.PowerApps
+    /// Other/Solution.xml: Required type/schemaName/displayName/solution, then the Dependent): app-owned
+    /// tables we add columns to (lead, from Dynamics 365 Sales) and the standard forms we diff. The
+    /// solution is named without a version: we need any version, and we do not know the installed one.
+    /// </summary>
+    private static IEnumerable<XElement> MissingDependencies(PackModel model)
+    {
+        var source = model.Input.Source;
+        foreach (var entity in model.Entities.Where(e => !e.Table.IsCustom))
+        {
+            if (AppOwnedTables.Find(entity.Table.LogicalName) is { } owned)
+                yield return new XElement("MissingDependency",
+                    new XElement("Required", new XAttribute("type", 1), new XAttribute("schemaName", owned.LogicalName),
+                        new XAttribute("displayName", owned.DisplayName), new XAttribute("solution", owned.OwningSolution)),
+                    new XElement("Dependent", new XAttribute("type", 1), new XAttribute("schemaName", owned.LogicalName), new XAttribute("displayName", owned.DisplayName)));
+            foreach (var path in source.Files.Under(entity.Folder + "FormXml/", ".xml"))
+                foreach (var form in XmlOutput.Load(source, path).Elements("systemform"))
+                    if (KnownForms.Find(Guid.Parse(form.Element("formid")!.Value)) is { } known)
+                        yield return new XElement("MissingDependency",
+                            new XElement("Required", new XAttribute("type", 60), new XAttribute("displayName", known.DisplayName),
+                                new XAttribute("parentSchemaName", known.Table), new XAttribute("parentDisplayName", entity.Table.DisplayName),
+                                new XAttribute("id", "{" + known.Id.ToString("D") + "}"), new XAttribute("solution", known.OwningSolution)),
+                            new XElement("Dependent", new XAttribute("type", 1), new XAttribute("schemaName", entity.Table.LogicalName), new XAttribute("displayName", entity.Table.DisplayName)));
+        }
     }
 
     private sealed record Root(int Type, string Key, XElement Element);

@@ -19,6 +19,20 @@ internal static class EntityReader
         ["contact"] = "fullname",
     };
 
+    // System lookups every custom table gets; the platform creates their relationships with the table
+    // (lk_<table>_createdby, …), so the source names their targets here instead of relationship files.
+    private static readonly Dictionary<string, string> SystemLookupTargets = new(StringComparer.Ordinal)
+    {
+        ["createdby"] = "systemuser",
+        ["modifiedby"] = "systemuser",
+        ["createdonbehalfby"] = "systemuser",
+        ["modifiedonbehalfby"] = "systemuser",
+        ["organizationid"] = "organization",
+        ["owningbusinessunit"] = "businessunit",
+        ["owninguser"] = "systemuser",
+        ["owningteam"] = "team",
+    };
+
     public static TableDefinition Read(
         string path,
         XDocument document,
@@ -154,6 +168,7 @@ internal static class EntityReader
                 .Distinct()
                 .OrderBy(t => t, StringComparer.Ordinal)
                 .ToList();
+            if (targets.Count == 0 && !isCustom && SystemLookupTargets.TryGetValue(logicalName, out var systemTarget)) targets = [systemTarget];
             if (targets.Count == 0 && type == ColumnType.Lookup)
                 throw SourceXml.Error(path, attribute, $"{Where()}: lookup has no relationship in {RelationshipReader.Folder} (ReferencingEntityName {table}, ReferencingAttributeName {logicalName})");
             column = column with { Targets = targets };
@@ -173,6 +188,8 @@ internal static class EntityReader
         else if (local is not null)
         {
             column = column with { Options = OptionSetReader.ReadOptions(path, local) };
+            // A state column's first state is where every new row starts (statecode 0, Active).
+            if (column.Type == ColumnType.State && column.Options.Count > 0) column = column with { DefaultValue = column.Options[0].Value };
         }
         else if (column.Type != ColumnType.Boolean)
         {

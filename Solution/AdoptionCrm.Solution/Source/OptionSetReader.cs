@@ -16,9 +16,10 @@ internal static class OptionSetReader
     public static IReadOnlyList<OptionDefinition> ReadOptions(string path, XElement optionSet)
     {
         var options = new List<OptionDefinition>();
-        var container = optionSet.Element("options");
+        // Choices list <options><option>; state and status columns <states><state> and <statuses><status state=…>.
+        var container = optionSet.Element("options") ?? optionSet.Element("states") ?? optionSet.Element("statuses");
         if (container is null) return options;
-        foreach (var option in container.Elements("option"))
+        foreach (var option in container.Elements().Where(e => e.Name.LocalName is "option" or "state" or "status"))
         {
             var valueText = SourceXml.RequiredAttribute(path, option, "value");
             if (!int.TryParse(valueText, out var value))

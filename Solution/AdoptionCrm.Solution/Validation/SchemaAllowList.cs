@@ -19,6 +19,20 @@ public static class SchemaAllowList
         new("The 'solutionaction' attribute is not declared.",
             "../schemas/validation-of-real-exports.txt", "70 x Error: The 'solutionaction' attribute is not declared.",
             "managed exports express an added tab on a standard form with solutionaction=\"Added\""),
+        // Same export: form diffs place added tabs, sections, cells and handlers with ordinalvalue
+        // (also tc-ca/ROMTS-GSRST.PowerApps romts_gsrst/Entities/Account/FormXml/main/{8448b78f-…}.xml).
+        new("The 'ordinalvalue' attribute is not declared.",
+            "../schemas/validation-of-real-exports.txt", "39 x Error: The 'ordinalvalue' attribute is not declared.",
+            "a form diff places what it adds among the base form's tabs, sections and cells by ordinalvalue"),
+        // Same export: a form diff names the base form's column it adds cells to by id (column id="0").
+        new("The 'id' attribute is not declared.",
+            "../schemas/validation-of-real-exports.txt", "5 x Error: The 'id' attribute is not declared.",
+            "a form diff names the column of the base form that its added cells go into"),
+        // 9.2 exports write SdkMessageId first; the 9.0 XSD wants it after Rank, so every modern export
+        // draws this message (PassengerProtectProgram_1_0_0_30_managed.zip, recorded as ppp_managed).
+        new("The element 'SdkMessageProcessingStep' has invalid child element 'PluginTypeName'.",
+            "../schemas/validation-of-real-exports.txt", "12 x Error: The element 'SdkMessageProcessingStep' has invalid child element 'PluginTypeName'.",
+            "steps are written in the child order 9.2 exports use"),
     ];
 
     public static SchemaAllowance? Match(string message) => Items.FirstOrDefault(a => message.Contains(a.MessageContains, StringComparison.Ordinal));

@@ -17,7 +17,7 @@ public static class PanelSeed
     public static Seeded Create(int adopters = 60)
     {
         // Signups spread over the 12 weeks before now, so the panel's 26-week chart has bars.
-        var org = EmulatedOrganization.Create(new EmulatorOptions { StartTimeUtc = DateTime.UtcNow.AddDays(-84) });
+        var org = EmulatedOrganization.Create(new EmulatorOptions { StartTimeUtc = DateTime.UtcNow.AddDays(-84), PluginAssemblies = { typeof(AdoptionCrm.Plugins.Infrastructure.PluginBase).Assembly } });
         var rep = org.CreateUser("Rita", "Rep");
         var service = org.SystemService;
         service.Create(new Entity(AdoptionSettingsColumns.EntityName) { [AdoptionSettingsColumns.Name] = "Default", [AdoptionSettingsColumns.IsActive] = true });

@@ -8,7 +8,9 @@ namespace AdoptionCrm.Cli.Bench;
 public static class BenchOrganizations
 {
     public static EmulatedOrganization New(bool withPlugins) =>
-        EmulatedOrganization.Create(new EmulatorOptions { RegisterShippedPlugins = withPlugins });
+        withPlugins
+            ? EmulatedOrganization.Create(new EmulatorOptions { PluginAssemblies = { typeof(PluginBase).Assembly } })
+            : EmulatedOrganization.Create();
 
     /// <summary>Turns our plugins on in an organization created without them (after seeding it fast).</summary>
     public static void RegisterPlugins(EmulatedOrganization org) => org.Steps.RegisterAssembly(typeof(PluginBase).Assembly);

@@ -14,7 +14,7 @@ public static class DemoOrganizationBuilder
 {
     public static EmulatedOrganization Build(DateTime startUtc)
     {
-        var org = EmulatedOrganization.Create(new EmulatorOptions { StartTimeUtc = startUtc.AddDays(-30), OrganizationName = "Adoption demo" });
+        var org = EmulatedOrganization.Create(new EmulatorOptions { StartTimeUtc = startUtc.AddDays(-30), OrganizationName = "Adoption demo", PluginAssemblies = { typeof(AdoptionCrm.Plugins.Infrastructure.PluginBase).Assembly } });
         var service = org.SystemService;
         var seeder = new OrganizationSeeder(org);
         var reps = DemoCatalog.Reps.Select(seeder.User).ToArray();

@@ -18,7 +18,7 @@ public static class SimulationRunner
         var accounts = accountsPath == null ? new List<AccountInput>() : AccountCsv.Read(accountsPath, problems);
         var signups = SignupCsv.Read(leadsPath, problems);
 
-        var org = EmulatedOrganization.Create();
+        var org = EmulatedOrganization.Create(new EmulatorOptions { PluginAssemblies = { typeof(AdoptionCrm.Plugins.Infrastructure.PluginBase).Assembly } });
         settings?.Apply(org.SystemService);
         var seeder = new OrganizationSeeder(org);
         foreach (var account in accounts) seeder.CreateAccount(account, Path.GetFileName(accountsPath!), problems);

@@ -1,4 +1,4 @@
-using AdoptionCrm.Plugins.Infrastructure;
+using AdoptionCrm.Solution.Registration;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Emulator.Pipeline;
@@ -8,7 +8,9 @@ public sealed record ImageDefinition(string Alias, IReadOnlyList<string>? Column
 
 /// <summary>
 /// One step of the emulator's pipeline: what sdkmessageprocessingstep (+ images) holds in Dataverse.
-/// Built from a [PluginStep] declaration, or by tests for a plain IPlugin.
+/// Built from the solution's registration record (read from [PluginStep] declarations), or by tests for a
+/// plain IPlugin. Its rules are the solution's (StepRules), so the emulator refuses exactly what the
+/// packer and the validator refuse.
 /// </summary>
 public sealed record StepDefinition(string Message, string? PrimaryEntity, int Stage)
 {
@@ -20,33 +22,41 @@ public sealed record StepDefinition(string Message, string? PrimaryEntity, int S
     public string? UnsecureConfiguration { get; init; }
     public string? SecureConfiguration { get; init; }
 
-    public bool IsAsync => Mode == 1;
+    public bool IsAsync => Mode == (int)StepMode.Asynchronous;
 
-    public static StepDefinition From(PluginStepAttribute step) => new(step.Message, step.PrimaryEntity, (int)step.Stage)
+    public static StepDefinition From(StepRegistration step) => new(step.Message, step.PrimaryEntity, (int)step.Stage)
     {
         Mode = (int)step.Mode,
         Rank = step.Rank,
-        FilteringAttributes = Split(step.FilteringAttributes),
-        PreImage = step.PreImageName == null ? null : new ImageDefinition(step.PreImageName, Split(step.PreImageAttributes)),
-        PostImage = step.PostImageName == null ? null : new ImageDefinition(step.PostImageName, Split(step.PostImageAttributes)),
+        FilteringAttributes = step.FilteringAttributes,
+        PreImage = step.PreImage is { } pre ? new ImageDefinition(pre.Alias, pre.Attributes) : null,
+        PostImage = step.PostImage is { } post ? new ImageDefinition(post.Alias, post.Attributes) : null,
+        UnsecureConfiguration = step.UnsecureConfiguration,
     };
 
-    /// <summary>Refuses registrations Dataverse refuses, so a wrong declaration fails in tests, not on import.</summary>
-    public void Validate()
+    /// <summary>The same step as the solution's registration record, for the shared rule book.</summary>
+    public StepRegistration ToRegistration(string pluginTypeFullName)
     {
-        if (Stage is not (10 or 20 or 40)) throw Invalid($"stage {Stage} is not a custom step stage (10, 20, 40)");
-        if (IsAsync && Stage != 40) throw Invalid("asynchronous steps are only allowed on PostOperation (40)");
-        if (FilteringAttributes != null && Message is not ("Update" or "UpdateMultiple")) throw Invalid("filtering attributes apply to Update only");
-        if (PreImage != null && Message is "Create" or "CreateMultiple") throw Invalid("Create has no pre-image");
-        if (PostImage != null && Message is "Delete") throw Invalid("Delete has no post-image");
-        if (PostImage != null && Stage != 40) throw Invalid("post-images exist only in PostOperation");
+        var images = new List<StepImage>();
+        if (PreImage is not null) images.Add(new StepImage(PreImage.Alias, StepImageType.PreImage, PreImage.Columns));
+        if (PostImage is not null) images.Add(new StepImage(PostImage.Alias, StepImageType.PostImage, PostImage.Columns));
+        return new StepRegistration(pluginTypeFullName, Message, PrimaryEntity, (StepStage)Stage)
+        {
+            Mode = (StepMode)Mode,
+            Rank = Rank,
+            FilteringAttributes = FilteringAttributes,
+            Images = images,
+            UnsecureConfiguration = UnsecureConfiguration,
+        };
     }
 
-    private InvalidOperationException Invalid(string why) =>
-        new($"Invalid step registration {Message} of {PrimaryEntity ?? "any table"} at stage {Stage}: {why}.");
-
-    private static IReadOnlyList<string>? Split(string? list) =>
-        string.IsNullOrWhiteSpace(list) ? null : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>Refuses registrations Dataverse refuses (StepRules), so a wrong declaration fails in tests, not on import.</summary>
+    public void Validate()
+    {
+        var problems = StepRules.Check(ToRegistration("(step)"));
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"Invalid step registration {Message} of {PrimaryEntity ?? "any table"} at stage {Stage}: {string.Join("; ", problems)}.");
+    }
 }
 
 /// <summary>A step bound to the plugin instance that runs it (one instance per step, reused, as in Dataverse).</summary>

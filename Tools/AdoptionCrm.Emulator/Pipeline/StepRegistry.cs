@@ -1,10 +1,14 @@
 using System.Reflection;
-using AdoptionCrm.Plugins.Infrastructure;
+using AdoptionCrm.Solution.Registration;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Emulator.Pipeline;
 
-/// <summary>The registered steps, read from the [PluginStep] declarations (PluginRegistrations) plus test-only additions.</summary>
+/// <summary>
+/// The registered steps: read from the [PluginStep] declarations of the assemblies a caller registers (by
+/// the solution's one reader, PluginStepReader, so the emulator runs what the packer ships), plus
+/// test-only additions. Nothing is registered unless a caller asks.
+/// </summary>
 public sealed class StepRegistry
 {
     private readonly List<RegisteredPluginStep> _steps = new();
@@ -16,10 +20,11 @@ public sealed class StepRegistry
     /// <summary>Every step declared in a plugin assembly, from the one registration declaration.</summary>
     public void RegisterAssembly(Assembly assembly)
     {
-        foreach (var group in PluginRegistrations.All(assembly).GroupBy(s => s.PluginType))
+        foreach (var group in PluginStepReader.FromAssembly(assembly).GroupBy(s => s.PluginTypeFullName))
         {
-            var plugin = Instantiate(group.Key);
-            foreach (var step in group) Add(StepDefinition.From(step.Step), plugin, group.Key.FullName!);
+            var type = assembly.GetType(group.Key, throwOnError: true)!;
+            var plugin = Instantiate(type);
+            foreach (var step in group) Add(StepDefinition.From(step), plugin, group.Key);
         }
     }
 
@@ -27,7 +32,7 @@ public sealed class StepRegistry
     public void RegisterPlugin(Type pluginType)
     {
         var plugin = Instantiate(pluginType);
-        var steps = PluginRegistrations.StepsOf(pluginType);
+        var steps = PluginStepReader.FromType(pluginType);
         if (steps.Count == 0) throw new InvalidOperationException($"{pluginType.FullName} declares no [PluginStep].");
         foreach (var step in steps) Add(StepDefinition.From(step), plugin, pluginType.FullName!);
     }

@@ -1,0 +1,9 @@
+namespace AdoptionCrm.Solution.Registration;
+
+/// <summary>sdkmessageprocessingstepimage.imagetype.</summary>
+public enum StepImageType
+{
+    PreImage = 0,
+    PostImage = 1,
+    Both = 2,
+}
