@@ -1,10 +1,11 @@
+using AdoptionCrm.Emulator.CustomApis;
 using AdoptionCrm.Emulator.Messages;
 using AdoptionCrm.Emulator.Metadata;
 using AdoptionCrm.Emulator.Pipeline;
 using AdoptionCrm.Emulator.Service;
 using AdoptionCrm.Emulator.Storage;
-using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Solution.Model;
+using AdoptionCrm.Solution.Source;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Emulator;
@@ -25,14 +26,17 @@ public sealed class EmulatedOrganization
         OrganizationName = options.OrganizationName;
         Processor = new RequestProcessor(this);
         Writer = new RowWriter(this);
-        Messages = new MessageRegistry(BuiltInMessages.All(this), _ => null);
+        CustomApis = new CustomApiCatalog(this);
+        Messages = new MessageRegistry(BuiltInMessages.All(this), CustomApis.Handler);
         Runner = new PipelineRunner(this);
         AsyncQueue = new AsyncQueue(this);
         ServiceFactory = new OrganizationServiceFactory(this);
         Bootstrap();
         // By name: the emulator holds no compile-time tie to the product for this legacy switch.
-        if (options.RegisterShippedPlugins) Steps.RegisterAssembly(System.Reflection.Assembly.Load("AdoptionCrm.Plugins"));
-        foreach (var assembly in options.PluginAssemblies) Steps.RegisterAssembly(assembly);
+        if (options.RegisterShippedPlugins) RegisterAssembly(System.Reflection.Assembly.Load("AdoptionCrm.Plugins"));
+        foreach (var assembly in options.PluginAssemblies) RegisterAssembly(assembly);
+        foreach (var api in (options.LoadSolutionCustomApis ? SolutionCustomApis.LoadEmbedded() : Array.Empty<CustomApiDefinition>()).Concat(options.CustomApis))
+            CustomApis.Add(api);
     }
 
     public static EmulatedOrganization Create(EmulatorOptions? options = null) => new(options ?? new EmulatorOptions());
@@ -50,9 +54,13 @@ public sealed class EmulatedOrganization
     public AsyncQueue AsyncQueue { get; }
     public IOrganizationServiceFactory ServiceFactory { get; }
 
+    /// <summary>The Custom APIs callable by unique name (SDK: OrganizationRequest(uniquename); Web API: actions and functions).</summary>
+    public CustomApiCatalog CustomApis { get; }
+
     internal RequestProcessor Processor { get; }
     internal RowWriter Writer { get; }
     internal MessageRegistry Messages { get; }
+    internal PluginTypeCatalog PluginTypes { get; } = new();
     internal PipelineRunner Runner { get; }
 
     /// <summary>A service acting as SYSTEM.</summary>
@@ -71,11 +79,25 @@ public sealed class EmulatedOrganization
         return this;
     }
 
+    /// <summary>Test-only: makes a plug-in class that does not ship available as a Custom API's main operation (by its PluginTypeId).</summary>
+    public EmulatedOrganization RegisterPluginType<TPlugin>() where TPlugin : IPlugin
+    {
+        PluginTypes.Add(typeof(TPlugin));
+        return this;
+    }
+
     /// <summary>Test-only: registers a plain IPlugin instance for an explicit step.</summary>
     public EmulatedOrganization RegisterStep(StepDefinition step, IPlugin plugin)
     {
         Steps.Add(step, plugin);
         return this;
+    }
+
+    // The assembly's [PluginStep] declarations become steps; its plug-in types can back Custom APIs.
+    private void RegisterAssembly(System.Reflection.Assembly assembly)
+    {
+        Steps.RegisterAssembly(assembly);
+        PluginTypes.AddAssembly(assembly);
     }
 
     public Guid CreateBusinessUnit(string name, Guid? parentId = null) =>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using AdoptionCrm.Solution.Model;
+using AdoptionCrm.Solution.Source;
 
 namespace AdoptionCrm.Emulator;
 
@@ -19,8 +20,14 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool RegisterShippedPlugins { get; set; }
 
-    /// <summary>Plugin assemblies whose [PluginStep] declarations are registered (none by default).</summary>
+    /// <summary>Plugin assemblies whose [PluginStep] declarations are registered and whose plug-in types can run Custom APIs (none by default).</summary>
     public List<Assembly> PluginAssemblies { get; } = new();
+
+    /// <summary>Load our solution's Custom APIs from Solution/src/customapis.</summary>
+    public bool LoadSolutionCustomApis { get; set; } = true;
+
+    /// <summary>More Custom APIs (a fixture solution's: <c>SolutionCustomApis.Load(dir)</c>).</summary>
+    public List<CustomApiDefinition> CustomApis { get; } = new();
 
     public DateTime StartTimeUtc { get; set; } = new(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);
 

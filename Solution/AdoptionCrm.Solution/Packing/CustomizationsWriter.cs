@@ -55,6 +55,10 @@ internal static class CustomizationsWriter
     private static XElement Entity(SolutionSource source, PackEntity entity, bool managed)
     {
         var element = XmlOutput.Child(XmlOutput.Load(source, entity.EntityXmlPath));
+        // A shell table (behavior 2) carries only its attributes: its names and descriptions would overlay
+        // the app's own labels (tc-ca/ROMTS-GSRST.PowerApps IncidentResolution/Entity.xml).
+        if (!entity.Table.IsCustom)
+            element.Element("EntityInfo")?.Element("entity")?.Elements().Where(e => e.Name.LocalName is "LocalizedNames" or "LocalizedCollectionNames" or "Descriptions").Remove();
         var forms = source.Files.Under(entity.Folder + "FormXml/", ".xml")
             .GroupBy(p => p[(entity.Folder.Length + "FormXml/".Length)..].Split('/')[0], StringComparer.Ordinal)
             .Select(g => new XElement("forms", new XAttribute("type", g.Key),

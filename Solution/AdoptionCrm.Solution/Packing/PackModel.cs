@@ -1,4 +1,5 @@
 using AdoptionCrm.Solution.Registration;
+using AdoptionCrm.Solution.Source;
 
 namespace AdoptionCrm.Solution.Packing;
 
@@ -53,7 +54,7 @@ internal sealed class PackModel
     public IReadOnlyList<StepRegistration> Steps { get; }
     public IReadOnlyList<PackPluginType> PluginTypes { get; }
 
-    public Guid PluginTypeId(string fullName) => DeterministicGuid.For("plugintype", fullName);
+    public Guid PluginTypeId(string fullName) => PluginTypeIds.Of(fullName);
     public Guid StepId(StepRegistration step) => DeterministicGuid.For("step", step.Key);
     public Guid ImageId(StepRegistration step, StepImage image) => DeterministicGuid.For("image", step.Key + "|" + image.Alias + "|" + (int)image.ImageType);
 

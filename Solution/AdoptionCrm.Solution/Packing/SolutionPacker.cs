@@ -1,3 +1,5 @@
+using AdoptionCrm.Solution.Source;
+
 namespace AdoptionCrm.Solution.Packing;
 
 /// <summary>One packed solution zip.</summary>
@@ -19,6 +21,8 @@ public static class SolutionPacker
     {
         var components = new List<(string, byte[])> { (model.AssemblyEntryName, model.Input.PluginAssembly) };
         components.AddRange(model.WebResources.Select(w => (w.EntryName, w.File.Content)));
+        // Custom APIs travel as their source files, at the same paths (customapis/<uniquename>/…), as exports hold them.
+        components.AddRange(CustomApiReader.Files(model.Input.Source.Files).Select(p => (p, model.Input.Source.Files.Read(p))));
         components.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
 
         // SolutionPackager's order: customizations.xml, solution.xml, components, [Content_Types].xml last.

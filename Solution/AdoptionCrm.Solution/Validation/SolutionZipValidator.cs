@@ -46,6 +46,7 @@ public static class SolutionZipValidator
         var prefix = CheckManifest(solution, problems);
         CheckFileReferences(customizations, entries.Keys, problems);
         CheckComponents(customizations, solution, prefix, problems);
+        NativeChecks.Run(customizations, solution, entries, prefix, problems);
         return problems;
     }
 

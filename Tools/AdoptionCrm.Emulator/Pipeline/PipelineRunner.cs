@@ -42,6 +42,16 @@ internal sealed class PipelineRunner
         if (stage == 10) stage10Context ??= NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, scope.Caller);
     }
 
+    /// <summary>
+    /// A Custom API's main operation (stage 30): its plug-in type runs in the request's transaction with
+    /// the request's InputParameters and fills the OutputParameters stage 40 and the caller then see.
+    /// </summary>
+    public void RunMainOperation(ExecutionScope scope, PipelineOperation op, IPlugin plugin, string pluginName)
+    {
+        var context = NewContext(scope, op, stage: 30, op.Input, op.Shared, op.Output, op.PrimaryId, scope.Caller);
+        Invoke(new RegisteredPluginStep(new StepDefinition(op.Message, op.Table.Length == 0 ? null : op.Table, 30), plugin, pluginName, -1), context);
+    }
+
     /// <summary>The contexts a step runs with: one, or one per item when a single-message step meets a *Multiple.</summary>
     private IEnumerable<EmulatedPluginContext> Contexts(ExecutionScope scope, PipelineOperation op, RegisteredPluginStep step, int stage, EmulatedPluginContext? stage10)
     {
@@ -114,6 +124,7 @@ internal sealed class PipelineRunner
 
     private void AddImages(PipelineOperation op, StepDefinition step, int stage, EmulatedPluginContext context, Guid id)
     {
+        if (step.PreImage == null && step.PostImage == null) return; // also: messages without a table (global Custom APIs)
         var schema = _org.Catalog.Get(op.Table);
         if (step.PreImage != null && op.PreRows.TryGetValue(id, out var pre) && pre != null)
             context.PreEntityImages[step.PreImage.Alias] = RowMaterializer.ToEntity(_org.Store, null, schema, pre, step.PreImage.Columns, withFormatting: false);
