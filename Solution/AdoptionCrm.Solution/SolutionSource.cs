@@ -16,6 +16,9 @@ public sealed class SolutionSource
     public const string EntitiesFolder = "Entities/";
     public const string OptionSetsFolder = "OptionSets/";
     public const string RolesFolder = "Roles/";
+    public const string DashboardsFolder = "Dashboards/";
+    public const string AppModulesFolder = "AppModules/";
+    public const string AppModuleSiteMapsFolder = "AppModuleSiteMaps/";
 
     private SolutionSource(SourceFiles files, string uniqueName, string displayName, string version, PublisherInfo publisher,
         IReadOnlyList<TableDefinition> tables, IReadOnlyList<OptionSetDefinition> optionSets, IReadOnlyList<RelationshipDefinition> relationships)

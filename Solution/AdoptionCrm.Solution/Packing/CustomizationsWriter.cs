@@ -13,8 +13,8 @@ internal static class CustomizationsWriter
     private static readonly string[] Order =
     [
         "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships",
-        "OrganizationSettings", "optionsets", "WebResources", "CustomControls", "SolutionPluginAssemblies",
-        "SdkMessageProcessingSteps", "EntityDataProviders", "Languages",
+        "OrganizationSettings", "optionsets", "Dashboards", "WebResources", "CustomControls", "SolutionPluginAssemblies",
+        "SdkMessageProcessingSteps", "AppModuleSiteMaps", "AppModules", "EntityDataProviders", "Languages",
     ];
 
     // Exports always write these, even empty; the others only when used.
@@ -38,6 +38,9 @@ internal static class CustomizationsWriter
                 .OrderBy(r => (string?)r.Attribute("Name"), StringComparer.Ordinal)
                 .Select(XmlOutput.Child)),
             ["optionsets"] = new("optionsets", source.Files.Under(SolutionSource.OptionSetsFolder, ".xml").Select(p => XmlOutput.Child(XmlOutput.Load(source, p)))),
+            ["Dashboards"] = new("Dashboards", source.Files.Under(SolutionSource.DashboardsFolder, ".xml").Select(p => XmlOutput.Child(XmlOutput.Load(source, p)))),
+            ["AppModuleSiteMaps"] = new("AppModuleSiteMaps", source.Files.Under(SolutionSource.AppModuleSiteMapsFolder, "/AppModuleSiteMap.xml").Select(p => XmlOutput.Child(XmlOutput.Load(source, p)))),
+            ["AppModules"] = new("AppModules", source.Files.Under(SolutionSource.AppModulesFolder, "/AppModule.xml").Select(p => XmlOutput.Child(XmlOutput.Load(source, p)))),
             ["WebResources"] = new("WebResources", model.WebResources.Select(WebResource)),
             ["SolutionPluginAssemblies"] = new("SolutionPluginAssemblies", PluginAssembly(model)),
             ["SdkMessageProcessingSteps"] = new("SdkMessageProcessingSteps", model.Steps.Select(s => Step(model, s))),
@@ -66,8 +69,17 @@ internal static class CustomizationsWriter
             .ToList();
         var queries = source.Files.Under(entity.Folder + "SavedQueries/", ".xml")
             .SelectMany(p => XmlOutput.Load(source, p).Elements("savedquery")).Select(XmlOutput.Child).ToList();
+        var charts = source.Files.Under(entity.Folder + "Visualizations/", ".xml").Select(p => XmlOutput.Child(XmlOutput.Load(source, p))).ToList();
         Replace(element, "FormXml", forms.Count > 0 ? new XElement("FormXml", forms) : null);
         Replace(element, "SavedQueries", queries.Count > 0 ? new XElement("SavedQueries", new XElement("savedqueries", queries)) : null);
+        // Charts follow the views (CustomizationsSolution.xsd EntityType: …, SavedQueries, Visualizations, RibbonDiffXml).
+        if (charts.Count > 0)
+        {
+            var visualizations = new XElement("Visualizations", charts);
+            if (element.Element("SavedQueries") is { } views) views.AddAfterSelf(visualizations);
+            else if (element.Element("FormXml") is { } formXml) formXml.AddAfterSelf(visualizations);
+            else element.Element("EntityInfo")!.AddAfterSelf(visualizations);
+        }
         return element;
     }
 

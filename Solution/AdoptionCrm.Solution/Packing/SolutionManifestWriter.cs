@@ -33,6 +33,17 @@ internal static class SolutionManifestWriter
     private static IEnumerable<XElement> MissingDependencies(PackModel model)
     {
         var source = model.Input.Source;
+        // The platform's default app icon, as devkeydet/explicitpluginimpersonation and PassengerProtectProgram list it.
+        foreach (var path in source.Files.Under(SolutionSource.AppModulesFolder, "/AppModule.xml"))
+        {
+            var app = XmlOutput.Load(source, path);
+            if (Guid.TryParse(app.Element("WebResourceId")?.Value, out var icon) && icon == AppModuleIcons.DefaultIconId)
+                yield return new XElement("MissingDependency",
+                    new XElement("Required", new XAttribute("type", 61), new XAttribute("schemaName", AppModuleIcons.DefaultIconName),
+                        new XAttribute("displayName", AppModuleIcons.DefaultIconName), new XAttribute("solution", AppModuleIcons.Solution)),
+                    new XElement("Dependent", new XAttribute("type", 80), new XAttribute("schemaName", app.Element("UniqueName")!.Value.Trim()),
+                        new XAttribute("displayName", app.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description")?.Value ?? "")));
+        }
         foreach (var entity in model.Entities.Where(e => !e.Table.IsCustom))
         {
             if (AppOwnedTables.Find(entity.Table.LogicalName) is { } owned)
@@ -66,11 +77,24 @@ internal static class SolutionManifestWriter
         {
             // Our tables go in whole; standard tables as a shell carrying only what we add (behavior 2).
             yield return Named(1, entity.Table.LogicalName, entity.Table.IsCustom ? 0 : 2);
-            if (!entity.Table.IsCustom)
-                foreach (var path in source.Files.Under(entity.Folder + "FormXml/", ".xml"))
-                    foreach (var form in XmlOutput.Load(source, path).Elements("systemform"))
-                        yield return ById(60, Guid.Parse(form.Element("formid")!.Value), 0);
+            if (entity.Table.IsCustom) continue;
+            // A shell table brings only what we add, each listed on its own: form diffs (60), and the
+            // views (26) and charts (59) we add to it.
+            foreach (var path in source.Files.Under(entity.Folder + "FormXml/", ".xml"))
+                foreach (var form in XmlOutput.Load(source, path).Elements("systemform"))
+                    yield return ById(60, Guid.Parse(form.Element("formid")!.Value), 0);
+            foreach (var path in source.Files.Under(entity.Folder + "SavedQueries/", ".xml"))
+                foreach (var view in XmlOutput.Load(source, path).Elements("savedquery"))
+                    yield return ById(26, Guid.Parse(view.Element("savedqueryid")!.Value), 0);
+            foreach (var path in source.Files.Under(entity.Folder + "Visualizations/", ".xml"))
+                yield return ById(59, Guid.Parse(XmlOutput.Load(source, path).Element("savedqueryvisualizationid")!.Value), 0);
         }
+        foreach (var path in source.Files.Under(SolutionSource.DashboardsFolder, ".xml"))
+            yield return ById(60, Guid.Parse(XmlOutput.Load(source, path).Element("FormId")!.Value), 0);
+        foreach (var path in source.Files.Under(SolutionSource.AppModuleSiteMapsFolder, "/AppModuleSiteMap.xml"))
+            yield return Named(62, XmlOutput.Load(source, path).Element("SiteMapUniqueName")!.Value.Trim(), 0);
+        foreach (var path in source.Files.Under(SolutionSource.AppModulesFolder, "/AppModule.xml"))
+            yield return Named(80, XmlOutput.Load(source, path).Element("UniqueName")!.Value.Trim(), 0);
         foreach (var set in source.OptionSets) yield return Named(9, set.Name, 0);
         foreach (var path in source.Files.Under(SolutionSource.RolesFolder, ".xml"))
             yield return ById(20, Guid.Parse((string)XmlOutput.Load(source, path).Attribute("id")!), 0);

@@ -134,7 +134,12 @@ public static class SolutionZipValidator
         var assemblies = root.Element("SolutionPluginAssemblies")?.Elements("PluginAssembly").ToList() ?? [];
         var pluginTypes = assemblies.SelectMany(a => a.Descendants("PluginType")).ToDictionary(t => NormalizeId((string?)t.Attribute("PluginTypeId")), t => t);
         var steps = root.Element("SdkMessageProcessingSteps")?.Elements("SdkMessageProcessingStep").ToList() ?? [];
-        var forms = root.Descendants("systemform").Select(f => NormalizeId(f.Element("formid")?.Value)).ToHashSet();
+        var forms = root.Descendants("systemform").Select(f => NormalizeId(f.Element("formid")?.Value))
+            .Concat(root.Element("Dashboards")?.Elements("Dashboard").Select(d => NormalizeId(d.Element("FormId")?.Value)) ?? []).ToHashSet();
+        var views = root.Descendants("savedquery").Select(v => NormalizeId(v.Element("savedqueryid")?.Value)).ToHashSet();
+        var charts = root.Descendants("visualization").Select(v => NormalizeId(v.Element("savedqueryvisualizationid")?.Value)).ToHashSet();
+        var siteMaps = root.Element("AppModuleSiteMaps")?.Elements("AppModuleSiteMap").Select(m => m.Element("SiteMapUniqueName")?.Value.Trim() ?? "").ToHashSet() ?? [];
+        var apps = root.Element("AppModules")?.Elements("AppModule").Select(a => a.Element("UniqueName")?.Value.Trim() ?? "").ToHashSet() ?? [];
 
         foreach (var optionSet in optionSets.Where(o => prefix is not null && !o.StartsWith(prefix + "_")))
             problems.Add(new(c, $"option set {optionSet} lacks the publisher prefix {prefix}_"));
@@ -185,7 +190,11 @@ public static class SolutionZipValidator
                 "1" => entities.Contains(key.ToLowerInvariant()),
                 "9" => optionSets.Contains(key),
                 "20" => roles.Contains(NormalizeId(key)),
+                "26" => views.Contains(NormalizeId(key)),
+                "59" => charts.Contains(NormalizeId(key)),
                 "60" => forms.Contains(NormalizeId(key)),
+                "62" => siteMaps.Contains(key),
+                "80" => apps.Contains(key),
                 "61" => webResourceIds.Values.Contains(key),
                 "91" => assemblies.Any(a => NormalizeId((string?)a.Attribute("PluginAssemblyId")) == NormalizeId((string?)rc.Attribute("id"))),
                 "92" => stepIds.Contains(NormalizeId(key)),

@@ -19,8 +19,12 @@ public static class DemoServer
             throw new DirectoryNotFoundException("demo --serve needs the repository's WebResources folder (run it from a clone)");
         if (!File.Exists(Path.Combine(webResources, "host", "account-form.html")))
             throw new FileNotFoundException("WebResources/host/account-form.html is missing");
-        if (!Directory.Exists(Path.Combine(webResources, "dist")))
-            console.MarkupLine("[yellow]warning:[/] WebResources/dist is missing: run `npm ci && npm run build` in WebResources for the panel's files");
+        // A fresh clone has no built panel: build it (as pack does) rather than serve "not found".
+        if (!File.Exists(Path.Combine(webResources, "dist", "adopt_", "adopters", "panel.html")))
+        {
+            try { PackInputBuilder.BuildWebResources(Path.GetDirectoryName(webResources)!, message => console.MarkupLineInterpolated($"[grey]{message}[/]")); }
+            catch (InvalidOperationException e) { throw new InvalidOperationException($"the panel is not built and building it failed ({e.Message}); run: {PackInputBuilder.PanelBuildCommand}", e); }
+        }
 
         var server = WebApiServer.Start(org, org.SystemUserId, port, webResources);
         // URLs go out unwrapped (plain Console), so they can be clicked or copied whole at any width.
