@@ -36,7 +36,11 @@ public class PackTests(PackedSolution packed) : IClassFixture<PackedSolution>
         {
             var evidence = Path.Combine(Examples, allowance.Evidence);
             if (!File.Exists(evidence)) continue; // ../shared is absent outside this workspace.
-            Assert.Contains(allowance.EvidenceText, File.ReadAllText(evidence));
+            // The message must be recorded under the named export's own VALIDATE block, not just anywhere.
+            var blocks = File.ReadAllText(evidence).Split("VALIDATE ");
+            var block = Assert.Single(blocks, b => b.StartsWith($"zip-member:{allowance.Export}/customizations.xml", StringComparison.Ordinal));
+            Assert.Contains(allowance.EvidenceText, block);
+            Assert.Contains(allowance.MessageContains, allowance.EvidenceText);
         }
     }
 

@@ -33,6 +33,39 @@ public class ValidatorMutationTests(PackedSolution packed) : IClassFixture<Packe
         return text[..at] + to + text[(at + from.Length)..];
     }
 
+    private IReadOnlyList<string> ValidateXml(string entry, Action<System.Xml.Linq.XDocument> mutate) =>
+        Validate(entry, text =>
+        {
+            var doc = System.Xml.Linq.XDocument.Parse(text);
+            mutate(doc);
+            return doc.ToString();
+        });
+
+    [Fact]
+    public void A_step_breaking_the_registration_rule_book_is_named()
+    {
+        var problems = ValidateXml(ZipNames.Customizations, d =>
+        {
+            var step = d.Descendants("SdkMessageProcessingStep").First(s => s.Element("Stage")!.Value == "20");
+            step.Element("Mode")!.Value = "1";
+        });
+        Assert.Contains(problems, p => p.Contains("asynchronous steps are only allowed on PostOperation"));
+    }
+
+    [Fact]
+    public void A_pre_image_on_Create_is_named()
+    {
+        var problems = ValidateXml(ZipNames.Customizations, d =>
+        {
+            var create = d.Descendants("SdkMessageProcessingStep").First(s => s.Element("SdkMessageId")!.Value == "9ebdbb1b-ea3e-db11-86a7-000a3a5473e8");
+            create.Element("SdkMessageProcessingStepImages")!.Add(new System.Xml.Linq.XElement("SdkMessageProcessingStepImage", new System.Xml.Linq.XAttribute("Name", "PreImage"),
+                new System.Xml.Linq.XElement("SdkMessageProcessingStepImageId", "{" + Guid.NewGuid() + "}"), new System.Xml.Linq.XElement("Attributes", ""),
+                new System.Xml.Linq.XElement("EntityAlias", "PreImage"), new System.Xml.Linq.XElement("ImageType", 0),
+                new System.Xml.Linq.XElement("MessagePropertyName", "Id"), new System.Xml.Linq.XElement("IsCustomizable", 1)));
+        });
+        Assert.Contains(problems, p => p.Contains("Create has no pre-image"));
+    }
+
     [Fact]
     public void The_good_zip_is_valid() => Assert.Empty(SolutionZipValidator.Validate(packed.Zips[0].Content));
 

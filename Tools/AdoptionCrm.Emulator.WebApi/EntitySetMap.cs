@@ -11,13 +11,18 @@ namespace AdoptionCrm.Emulator.WebApi;
 public sealed class EntitySetMap
 {
     private readonly Dictionary<string, TableSchema> _sets = new(StringComparer.Ordinal);
+    private readonly MetadataCatalog _catalog;
 
     public EntitySetMap(MetadataCatalog catalog)
     {
+        _catalog = catalog;
         foreach (var table in catalog.Tables) _sets[table.Definition.EntitySetName] = table;
     }
 
     public TableSchema? FindSet(string entitySetName) => _sets.GetValueOrDefault(entitySetName);
+
+    /// <summary>A table by logical name (an @odata.type names one), null if the catalog has none.</summary>
+    public TableDefinition? FindTable(string logicalName) => _catalog.Contains(logicalName) ? _catalog.Get(logicalName).Definition : null;
 
     public static bool IsLookup(ColumnDefinition column) => TableSchema.IsReference(column.Type);
 

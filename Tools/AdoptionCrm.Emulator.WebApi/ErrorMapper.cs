@@ -20,12 +20,24 @@ public static class ErrorMapper
 
     public const string UnexpectedCode = "0x80040216";
 
-    public sealed record MappedError(int Status, string Code, string Message);
+    /// <summary>The answer; OperationStatus, SubErrorCode and TraceText travel as @Microsoft.PowerApps.CDS annotations when asked for.</summary>
+    public sealed record MappedError(int Status, string Code, string Message)
+    {
+        public int? OperationStatus { get; init; }
+        public int? SubErrorCode { get; init; }
+        public string? TraceText { get; init; }
+        public int? RetryAfterSeconds { get; init; }
+    }
 
     public static MappedError Map(Exception exception) => exception switch
     {
-        WebApiException web => new(web.Status, web.Code, web.Message),
-        FaultException<OrganizationServiceFault> fault => FromFault(fault.Detail.ErrorCode, fault.Detail.Message ?? fault.Message),
+        WebApiException web => new(web.Status, web.Code, web.Message) { RetryAfterSeconds = web.RetryAfterSeconds },
+        FaultException<OrganizationServiceFault> fault => FromFault(fault.Detail.ErrorCode, fault.Detail.Message ?? fault.Message) with
+        {
+            OperationStatus = fault.Detail.ErrorDetails.TryGetValue(Faults.OperationStatusDetail, out var status) && status is int s ? s : null,
+            SubErrorCode = fault.Detail.ErrorDetails.TryGetValue(Faults.SubErrorCode, out var sub) && sub is int c ? c : null,
+            TraceText = fault.Detail.TraceText,
+        },
         _ => new(500, UnexpectedCode, exception.Message),
     };
 

@@ -18,14 +18,29 @@ public static class JsonResponse
         await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
-    public static Task ErrorAsync(HttpContext context, ErrorMapper.MappedError error) =>
-        WriteAsync(context, error.Status, json =>
+    public const string ErrorAnnotations = "Microsoft.PowerApps.CDS.";
+
+    /// <summary>
+    /// Dataverse's error body; with <c>Prefer: odata.include-annotations</c> asking for them, the fault's
+    /// OperationStatus, SubErrorCode and trace as @Microsoft.PowerApps.CDS annotations (PAD:webapi/compose-http-requests-handle-errors).
+    /// </summary>
+    public static Task ErrorAsync(HttpContext context, ErrorMapper.MappedError error, PreferHeader? prefer = null)
+    {
+        if (error.RetryAfterSeconds is int seconds) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteAsync(context, error.Status, json =>
         {
             json.WriteStartObject();
             json.WriteStartObject("error");
             json.WriteString("code", error.Code);
             json.WriteString("message", error.Message);
+            if (prefer?.Wants(ErrorAnnotations + "ErrorDetails.OperationStatus") == true && error.OperationStatus is int status)
+                json.WriteString("@" + ErrorAnnotations + "ErrorDetails.OperationStatus", status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (prefer?.Wants(ErrorAnnotations + "ErrorDetails.SubErrorCode") == true && error.SubErrorCode is int sub)
+                json.WriteString("@" + ErrorAnnotations + "ErrorDetails.SubErrorCode", sub.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (prefer?.Wants(ErrorAnnotations + "TraceText") == true && !string.IsNullOrEmpty(error.TraceText))
+                json.WriteString("@" + ErrorAnnotations + "TraceText", error.TraceText);
             json.WriteEndObject();
             json.WriteEndObject();
         });
+    }
 }

@@ -14,8 +14,17 @@ public sealed class PreferHeader
     private readonly List<string> _include = new();
     private readonly List<string> _exclude = new();
 
+    public const string ReturnRepresentationToken = "return=representation";
+    public const string ContinueOnErrorToken = "odata.continue-on-error";
+
     public int? MaxPageSize { get; private set; }
     public string? IncludeAnnotations { get; private set; }
+
+    /// <summary>return=representation: a write answers with the row (201/200) instead of 204.</summary>
+    public bool ReturnRepresentation { get; private set; }
+
+    /// <summary>odata.continue-on-error: a $batch goes on after a failed request or change set.</summary>
+    public bool ContinueOnError { get; private set; }
 
     /// <summary>The page size in force: the asked one when 1..5000, otherwise 5000.</summary>
     public int PageSize => MaxPageSize is int n && n > 0 && n <= DefaultPageSize ? n : DefaultPageSize;
@@ -27,6 +36,8 @@ public sealed class PreferHeader
         foreach (var raw in SplitOutsideQuotes(header ?? "", ','))
         {
             var part = raw.Trim();
+            if (part.Equals(ReturnRepresentationToken, StringComparison.OrdinalIgnoreCase)) prefer.ReturnRepresentation = true;
+            if (part.Equals(ContinueOnErrorToken, StringComparison.OrdinalIgnoreCase)) prefer.ContinueOnError = true;
             var eq = part.IndexOf('=');
             if (eq < 0) continue;
             var name = part[..eq].Trim();

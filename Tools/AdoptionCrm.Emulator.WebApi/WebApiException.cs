@@ -18,6 +18,9 @@ public sealed class WebApiException : Exception
     public int Status { get; }
     public string Code { get; }
 
+    /// <summary>Seconds a client should wait before retrying (429 service protection answers).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static WebApiException BadRequest(string message) => new(400, ODataErrorCode, message);
 
     /// <summary>An OData feature the emulator does not serve: 501, naming the feature so nobody mistakes it for a bug in their query.</summary>

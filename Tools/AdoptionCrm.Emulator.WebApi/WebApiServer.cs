@@ -12,19 +12,23 @@ namespace AdoptionCrm.Emulator.WebApi;
 
 /// <summary>
 /// The emulator's Dataverse Web API on 127.0.0.1 (Kestrel from the shared framework, nothing
-/// downloaded): GET on entity sets as one caller user, plus the panel's static files when a
+/// downloaded): reads, writes, $batch and Custom APIs as one caller user, plus the panel's static files when a
 /// WebResources folder is given. Start it, read <see cref="BaseUrl"/>, dispose it to stop.
 /// </summary>
 public sealed class WebApiServer : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly EntitySetHandler _api;
+    private readonly WebApiRouter _router;
+    private readonly EmulatedOrganization _org;
+    private readonly Microsoft.Xrm.Sdk.IOrganizationService _service;
     private readonly StaticFiles? _files;
     private int _stopped;
 
     private WebApiServer(EmulatedOrganization org, Guid callerId, int port, string? webResourcesRoot)
     {
-        _api = new EntitySetHandler(org.Catalog, org.GetService(callerId));
+        _org = org;
+        _router = new WebApiRouter(org);
+        _service = org.GetService(callerId);
         _files = webResourcesRoot is null ? null : new StaticFiles(webResourcesRoot);
         CallerId = callerId;
         _host = new HostBuilder()
@@ -40,6 +44,9 @@ public sealed class WebApiServer : IAsyncDisposable
                 .Configure(app => app.Run(HandleAsync)))
             .Build();
     }
+
+    /// <summary>Switch on Dataverse's 429 answers (null = off, the default); counted on the organization's clock.</summary>
+    public ServiceProtectionLimit? ServiceProtection { get; set; }
 
     /// <summary>The user every request runs as (plugins see it as the initiating user).</summary>
     public Guid CallerId { get; }
@@ -108,10 +115,8 @@ public sealed class WebApiServer : IAsyncDisposable
             var path = context.Request.Path.Value ?? "/";
             if (path.StartsWith(EntitySetHandler.ApiPath, StringComparison.Ordinal))
             {
-                if (!HttpMethods.IsGet(context.Request.Method))
-                    throw new WebApiException(501, WebApiException.ODataErrorCode,
-                        $"not emulated: the {context.Request.Method} method; the emulator's Web API serves reads (GET) only.");
-                await _api.HandleAsync(context, path[EntitySetHandler.ApiPath.Length..]);
+                if (ServiceProtection?.Admit(_org.Clock.UtcNow) is { } tooMany) throw tooMany;
+                await _router.HandleAsync(context, path[EntitySetHandler.ApiPath.Length..], _service, CallerId);
             }
             else if (_files is not null && _files.Handles(path) && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
                 await _files.ServeAsync(context, path);

@@ -18,7 +18,8 @@ public sealed class EmulatedOrganization
 {
     private EmulatedOrganization(EmulatorOptions options)
     {
-        var tables = StandardTables.All.Concat(options.LoadSolutionTables ? SolutionTables.LoadEmbedded() : Array.Empty<TableDefinition>()).Concat(options.Tables);
+        var tables = StandardTables.All.Concat(options.LoadSolutionTables ? SolutionTables.LoadEmbedded() : Array.Empty<TableDefinition>()).Concat(options.Tables).ToList();
+        tables.Add(SystemJobTable.Definition(tables.Select(t => t.LogicalName)));
         Catalog = new MetadataCatalog(tables);
         Store = new DataStore(Catalog);
         Store.Locks.Timeout = options.LockTimeout;
@@ -69,8 +70,23 @@ public sealed class EmulatedOrganization
     /// <summary>A service acting as the given systemuser.</summary>
     public IOrganizationService GetService(Guid userId) => new OrganizationService(this, userId, userId, null);
 
-    /// <summary>Runs the async jobs queued by committed requests (and any they queue); returns how many ran.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> as one unit of work for <paramref name="userId"/>: every request made through
+    /// the service it is given commits together when the work returns, or none does if any request failed
+    /// (even one the work caught) or the work threw. How a Web API change set and ExecuteTransaction behave.
+    /// </summary>
+    public T InTransaction<T>(Guid userId, Func<IOrganizationService, T> work) =>
+        Processor.RunInTransaction(txn => work(new OrganizationService(this, userId, userId, null, txn)));
+
+    /// <summary>Runs the async jobs queued by committed requests (and any they queue, retries included); returns how many ran.</summary>
     public int DrainAsyncQueue() => AsyncQueue.Drain();
+
+    /// <summary>Moves the clock on and runs the async jobs due by then (a retried job waits AsyncQueue.RetryDelay); returns how many ran.</summary>
+    public int AdvanceClock(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return AsyncQueue.RunDue();
+    }
 
     /// <summary>Test-only: registers the [PluginStep] declarations of a plugin class that does not ship.</summary>
     public EmulatedOrganization RegisterPlugin<TPlugin>() where TPlugin : IPlugin

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using AdoptionCrm.Solution.Packing;
+using AdoptionCrm.Solution.Registration;
 
 namespace AdoptionCrm.Solution.Validation;
 
@@ -174,11 +175,27 @@ public static class SolutionZipValidator
             var messageId = NormalizeId(step.Element("SdkMessageId")?.Value);
             if (!SdkMessageIds.Known.Values.Any(g => NormalizeId(g.ToString()) == messageId)) problems.Add(new(where, $"SdkMessageId {messageId} is not a known platform message id"));
             var stage = step.Element("Stage")?.Value;
-            var mode = step.Element("Mode")?.Value;
-            if (stage is not ("10" or "20" or "40")) problems.Add(new(where, $"Stage {stage} must be 10, 20 or 40"));
-            if (mode == "1" && stage != "40") problems.Add(new(where, "asynchronous steps must be on stage 40"));
-            foreach (var image in step.Descendants("SdkMessageProcessingStepImage"))
-                if (image.Element("ImageType")?.Value is "1" or "2" && stage != "40") problems.Add(new(At(c, image), "post-images need stage 40"));
+            if (!int.TryParse(stage, out var stageValue) || !int.TryParse(step.Element("Mode")?.Value, out var modeValue) || !int.TryParse(step.Element("Rank")?.Value, out var rank))
+            {
+                problems.Add(new(where, $"Stage {stage} must be 10, 20 or 40, with a numeric Mode and Rank"));
+                continue;
+            }
+            var message = SdkMessageIds.Known.FirstOrDefault(k => NormalizeId(k.Value.ToString()) == messageId).Key;
+            if (message is null) continue;
+            // The registration read back from the zip goes through the same rule book the packer and the emulator use.
+            var registration = new StepRegistration(step.Element("PluginTypeName")?.Value.Split(',')[0] ?? "", message, step.Element("PrimaryEntity")?.Value.Trim(), (StepStage)stageValue)
+            {
+                Mode = (StepMode)modeValue,
+                Rank = rank,
+                FilteringAttributes = Split(step.Element("FilteringAttributes")?.Value),
+                Images = step.Descendants("SdkMessageProcessingStepImage").Select(i => new StepImage(
+                    i.Element("EntityAlias")?.Value ?? "", int.TryParse(i.Element("ImageType")?.Value, out var t) ? (StepImageType)t : (StepImageType)(-1),
+                    Split(i.Element("Attributes")?.Value))).ToList(),
+            };
+            foreach (var problem in StepRules.Check(registration))
+                problems.Add(new(where, problem.StartsWith("stage ") ? $"Stage {stage} must be 10, 20 or 40 ({problem})" : problem));
+            if (step.Descendants("SdkMessageProcessingStepImage").Any(i => !Enum.IsDefined((StepImageType)(int.TryParse(i.Element("ImageType")?.Value, out var t) ? t : -1))))
+                problems.Add(new(where, "ImageType must be 0 (pre), 1 (post) or 2 (both)"));
         }
 
         foreach (var rc in solution.Root!.Element("SolutionManifest")?.Element("RootComponents")?.Elements("RootComponent") ?? [])
@@ -203,6 +220,9 @@ public static class SolutionZipValidator
             if (!present) problems.Add(new(At(ZipNames.Solution, rc), $"root component type {type} {key} has no content in customizations.xml"));
         }
     }
+
+    private static IReadOnlyList<string>? Split(string? list) =>
+        string.IsNullOrWhiteSpace(list) ? null : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string NormalizeId(string? id) => (id ?? "").Trim().Trim('{', '}').ToLowerInvariant();
 }

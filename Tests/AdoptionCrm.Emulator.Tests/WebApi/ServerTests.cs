@@ -59,14 +59,14 @@ public sealed class ServerTests
     }
 
     [Fact]
-    public async Task Write_methods_return_501_naming_the_method()
+    public async Task Put_of_a_single_property_is_not_emulated_and_answers_501_naming_the_method()
     {
         var org = WebApiFixture.Create();
         await using var server = await WebApiServer.StartAsync(org, org.SystemUserId);
         using var http = new HttpClient();
-        using var response = await http.PostAsync(new Uri(server.BaseUrl, "accounts"), new StringContent("{\"name\":\"x\"}"));
+        using var response = await http.PutAsync(new Uri(server.BaseUrl, $"accounts({Guid.NewGuid()})/name"), new StringContent("{\"value\":\"x\"}"));
         Assert.Equal(501, (int)response.StatusCode);
-        Assert.Contains("POST", await response.Content.ReadAsStringAsync());
+        Assert.Contains("PUT", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -9,13 +9,15 @@ public sealed class OrganizationService : IOrganizationService
 {
     private readonly EmulatedOrganization _org;
     private readonly EmulatedPluginContext? _caller;
+    private readonly Storage.Transaction? _unitOfWork;
 
-    internal OrganizationService(EmulatedOrganization org, Guid userId, Guid initiatingUserId, EmulatedPluginContext? caller)
+    internal OrganizationService(EmulatedOrganization org, Guid userId, Guid initiatingUserId, EmulatedPluginContext? caller, Storage.Transaction? unitOfWork = null)
     {
         _org = org;
         UserId = userId;
         InitiatingUserId = initiatingUserId;
         _caller = caller;
+        _unitOfWork = unitOfWork;
     }
 
     public Guid UserId { get; }
@@ -23,6 +25,7 @@ public sealed class OrganizationService : IOrganizationService
 
     public OrganizationResponse Execute(OrganizationRequest request)
     {
+        if (_unitOfWork != null) return _org.Processor.ExecuteIn(_unitOfWork, request, UserId);
         if (_caller == null) return _org.Processor.Execute(request, UserId, InitiatingUserId, null);
         // A plugin's call: recorded in the log so the per-request call and row budget can be measured.
         OrganizationResponse? response = null;

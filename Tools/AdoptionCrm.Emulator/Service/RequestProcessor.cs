@@ -42,6 +42,19 @@ internal sealed class RequestProcessor
         return DeepCopy.Response(RunInTransaction(txn => _org.Messages.Dispatch(request, new ExecutionScope(txn, depth, userId, initiatingUserId, caller, correlation))));
     }
 
+    /// <summary>
+    /// A top-level request joining a caller-held unit of work (a Web API change set, like ExecuteTransaction):
+    /// depth 1, no calling step; a failure dooms the whole unit even if the caller carries on.
+    /// </summary>
+    public OrganizationResponse ExecuteIn(Transaction unitOfWork, OrganizationRequest request, Guid userId)
+    {
+        if (request == null) throw Faults.Create(ErrorCodes.InvalidArgument, "The request is null.");
+        if (unitOfWork.IsFinished) throw new InvalidOperationException("The unit of work has already ended.");
+        var scope = new ExecutionScope(unitOfWork, 1, userId, userId, null, Guid.NewGuid());
+        try { return DeepCopy.Response(_org.Messages.Dispatch(DeepCopy.Request(request), scope)); }
+        catch (Exception failure) { unitOfWork.DoomedBy ??= failure; throw; }
+    }
+
     /// <summary>One unit of work: commit when the work and every sync step succeed, else drop it all.</summary>
     public T RunInTransaction<T>(Func<Transaction, T> work)
     {

@@ -1,0 +1,88 @@
+using AdoptionCrm.Emulator.Tests.CustomApis;
+using AdoptionCrm.Emulator.WebApi;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace AdoptionCrm.Emulator.Tests.WebApi;
+
+/// <summary>Custom APIs over the Web API: unbound and bound actions (POST), functions (GET), typed parameters and answers.</summary>
+public sealed class ActionTests : IAsyncLifetime
+{
+    private readonly EmulatedOrganization _org = CustomApiFixture.Create();
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private WebApiServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await WebApiServer.StartAsync(_org, _org.SystemUserId);
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private Task<Reply> Send(HttpMethod method, string relative, object? body = null) =>
+        WriteClient.SendAsync(_http, method, new Uri(_server.BaseUrl, relative), body);
+
+    [Fact]
+    public async Task Unbound_action_is_posted_with_typed_parameters_and_answers_its_response_properties()
+    {
+        var reply = await Send(HttpMethod.Post, "test_Echo", new { Text = "ab", Times = 2 });
+        Assert.Equal(200, reply.Status);
+        Assert.EndsWith("$metadata#Microsoft.Dynamics.CRM.test_EchoResponse", reply.Body.GetProperty("@odata.context").GetString());
+        Assert.Equal(("abab", 4), (reply.Body.GetProperty("Echoed").GetString(), reply.Body.GetProperty("Length").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Action_entity_reference_parameter_is_given_by_odata_type_and_primary_key()
+    {
+        var account = _org.SystemService.Create(new Entity("account") { ["name"] = "Contoso" });
+        var reply = await Send(HttpMethod.Post, "test_Echo", new Dictionary<string, object>
+        {
+            ["Text"] = "x", ["Account"] = new Dictionary<string, object> { ["@odata.type"] = "Microsoft.Dynamics.CRM.account", ["accountid"] = account },
+        });
+        Assert.Equal(200, reply.Status);
+    }
+
+    [Fact]
+    public async Task Action_parameter_errors_answer_400_in_Dataverse_shape()
+    {
+        Assert.Contains("'Text'", (await Send(HttpMethod.Post, "test_Echo", new { Times = 1 })).ErrorMessage);
+        Assert.Contains("not a valid parameter", (await Send(HttpMethod.Post, "test_Echo", new { Text = "a", Loud = true })).ErrorMessage);
+        Assert.Equal(400, (await Send(HttpMethod.Post, "test_Echo", new { Text = 5 })).Status);
+    }
+
+    [Fact]
+    public async Task Action_plugin_error_answers_400_IsvAborted_and_rolls_back()
+    {
+        var reply = await Send(HttpMethod.Post, "test_Echo", new { Text = "fail" });
+        Assert.Equal((400, "0x80040265", "echo refused"), (reply.Status, reply.ErrorCode, reply.ErrorMessage));
+        Assert.Equal(0, _org.Store.CommittedCount("task"));
+    }
+
+    [Fact]
+    public async Task Bound_action_is_posted_on_its_row_with_the_namespace_qualified_name()
+    {
+        var account = _org.SystemService.Create(new Entity("account") { ["name"] = "Contoso" });
+        var reply = await Send(HttpMethod.Post, $"accounts({account})/Microsoft.Dynamics.CRM.test_Stamp", new { Note = "from the web" });
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("from the web", reply.Body.GetProperty("Description").GetString());
+        Assert.Equal("from the web", _org.SystemService.Retrieve("account", account, new ColumnSet("description"))["description"]);
+        Assert.Equal(400, (await Send(HttpMethod.Post, "test_Stamp", new { Note = "unbound call" })).Status);
+    }
+
+    [Fact]
+    public async Task Function_is_called_with_GET_and_an_action_is_refused_on_GET()
+    {
+        var reply = await WebApiFixture.SendAsync(_http, new Uri(_server.BaseUrl, "test_Ping()"));
+        Assert.Equal(200, reply.Status);
+        Assert.True(reply.Body.GetProperty("Pong").GetBoolean());
+        Assert.Equal(405, (await WebApiFixture.SendAsync(_http, new Uri(_server.BaseUrl, "test_Echo(Text='a')"))).Status);
+        Assert.Equal(405, (await Send(HttpMethod.Post, "test_Ping")).Status);
+    }
+
+    [Fact]
+    public async Task Action_without_response_properties_answers_204()
+    {
+        Assert.Equal(204, (await Send(HttpMethod.Post, "test_Event", new { Payload = "p" })).Status);
+    }
+}
