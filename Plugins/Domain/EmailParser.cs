@@ -118,9 +118,18 @@ namespace AdoptionCrm.Plugins.Domain
         // atext of RFC 5322 besides letters and digits; any non-ASCII letter is allowed (RFC 6531).
         private const string AtomSpecials = "!#$%&'*+-/=?^_`{|}~";
 
+        // The person is the address as written, case-folded and in Unicode NFC, so "Ann@", "ANN@" and an
+        // "ánn@" typed with a combining accent are one person. Format characters (Unicode category Cf: zero-width
+        // spaces and joiners, bidi marks), which no one types on purpose and which make two identical-looking
+        // addresses differ, are removed. Plus-addressing ("ann+crm@") is kept: subaddressing is a convention of
+        // some mail servers (RFC 5233), not of the address format, so "ann+crm" may be a different mailbox.
         private static string NormalizeLocalPart(string local, out string reason)
         {
             reason = null;
+            local = WithoutFormatCharacters(local);
+            if (local.Length == 0) { reason = "nothing but invisible characters before the '@'"; return null; }
+            try { local = local.Normalize(NormalizationForm.FormC); }
+            catch (ArgumentException) { reason = "invalid Unicode before the '@'"; return null; }
             string content;
             if (local[0] == '"')
             {
@@ -160,6 +169,21 @@ namespace AdoptionCrm.Plugins.Domain
             }
             if (content.Length > MaxLocalPartLength) { reason = "part before the '@' longer than " + MaxLocalPartLength + " characters"; return null; }
             return content.ToLowerInvariant();
+        }
+
+        private static string WithoutFormatCharacters(string s)
+        {
+            StringBuilder sb = null;
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (char.GetUnicodeCategory(s, i) == System.Globalization.UnicodeCategory.Format)
+                {
+                    if (sb == null) sb = new StringBuilder(s, 0, i, s.Length);
+                    continue;
+                }
+                if (sb != null) sb.Append(s[i]);
+            }
+            return sb == null ? s : sb.ToString();
         }
 
         private static bool IsDotAtom(string s)

@@ -22,7 +22,11 @@ namespace AdoptionCrm.Plugins.Infrastructure
             PluginClassName = pluginClass.ToString();
             // Read once per instance; attributes are immutable configuration, not per-call state.
             _registeredSteps = PluginRegistrations.StepsOf(pluginClass);
+            var api = (CustomApiAttribute)Attribute.GetCustomAttribute(pluginClass, typeof(CustomApiAttribute), false);
+            _customApi = api == null ? null : api.UniqueName;
         }
+
+        private readonly string _customApi;
 
         protected string PluginClassName { get; private set; }
 
@@ -71,6 +75,8 @@ namespace AdoptionCrm.Plugins.Infrastructure
 
         private bool MatchesRegistration(IPluginExecutionContext context)
         {
+            if (_customApi != null && string.Equals(_customApi, context.MessageName, StringComparison.OrdinalIgnoreCase)
+                && context.Stage == CustomApiAttribute.MainOperationStage) return true;
             return _registeredSteps.Any(step =>
                 string.Equals(step.Message, context.MessageName, StringComparison.OrdinalIgnoreCase)
                 && (step.PrimaryEntity == null || string.Equals(step.PrimaryEntity, context.PrimaryEntityName, StringComparison.OrdinalIgnoreCase))

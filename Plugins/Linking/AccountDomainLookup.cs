@@ -9,10 +9,8 @@ namespace AdoptionCrm.Plugins.Linking
 {
     /// <summary>
     /// Domain → account claims: one indexed query on adopt_accountdomain.adopt_name, joined to the (active)
-    /// account and its owner (is the user disabled?). Nothing about the account's leads: a link from the
-    /// account to "this person's earlier leads" is joined on parentaccountid and walks every lead of the
-    /// account (lead has no index on account and email), so "new or returning" is decided from the
-    /// account's ledger under the lock instead (AdoptionLedger).
+    /// account and its owner (is the user disabled?). Nothing about the account's leads or adopters, so the
+    /// read costs the same at every account size.
     /// </summary>
     public static class AccountDomainLookup
     {

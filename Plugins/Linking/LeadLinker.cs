@@ -10,7 +10,8 @@ namespace AdoptionCrm.Plugins.Linking
     /// <summary>
     /// Decides a lead's account from its email: classify (exclusion layers, sales ops' rules, own
     /// domains), then look the company domain up in adopt_accountdomain (which also holds the domains
-    /// of accounts' websites), then optionally create an account for an unknown company. Never throws
+    /// of accounts' websites). An unknown company stays unlinked (its company row is the prospecting
+    /// list; auto-creation is the company's decision, not the lead's). Never throws
     /// for bad input: every email gets an outcome and an explanation.
     /// </summary>
     public sealed class LeadLinker
@@ -45,10 +46,9 @@ namespace AdoptionCrm.Plugins.Linking
             DomainClaim claim = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names), names, out decidedBy);
             if (claim != null) return Linked(claim, decidedBy, normalizedEmail, domain);
 
-            if (!_settings.AutoCreateAccounts || _settings.SettingsId == null)
-                return new LeadMatch(MatchOutcome.Unmatched, MatchMethod.None, normalizedEmail, domain, null,
-                    "Not linked: no account has the domain " + result.Domain + " (" + result.Reason + ") and auto-creation is off.");
-            return CreateAccount(result.Domain, names, normalizedEmail, domain);
+            // Auto-creation is decided per company once it counts enough people (AccountAutoCreator), not per lead.
+            return new LeadMatch(MatchOutcome.Unmatched, MatchMethod.None, normalizedEmail, domain, null,
+                "Not linked yet: no account has the domain " + result.Domain + " (" + result.Reason + "); the company is on the prospecting list.");
         }
 
         private static LeadMatch Linked(DomainClaim claim, string decidedBy, string normalizedEmail, string domain)
@@ -59,29 +59,6 @@ namespace AdoptionCrm.Plugins.Linking
                 + "; " + decidedBy + ".";
             return new LeadMatch(MatchOutcome.Linked, website ? MatchMethod.Website : MatchMethod.DomainTable, normalizedEmail, domain,
                 claim.Account, explanation) { Claim = claim };
-        }
-
-        // Two signups of one unknown company at once must not create two accounts: the settings row's
-        // lock serialises auto-creation (a rare path), and the domain is looked up again under it.
-        private LeadMatch CreateAccount(string companyDomain, IList<string> names, string normalizedEmail, string domain)
-        {
-            var lockUpdate = new Entity(AdoptionSettingsColumns.EntityName, _settings.SettingsId.Value);
-            lockUpdate[AdoptionSettingsColumns.IsActive] = true;
-            _service.Update(lockUpdate);
-            string decidedBy;
-            DomainClaim claim = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names), names, out decidedBy);
-            if (claim != null) return Linked(claim, decidedBy, normalizedEmail, domain);
-
-            string name = AccountNaming.FromDomain(companyDomain);
-            var account = new Entity(AccountColumns.EntityName);
-            account[AccountColumns.Name] = name;
-            account[AccountColumns.WebsiteUrl] = companyDomain;
-            account[AccountColumns.AutoCreated] = true;
-            Guid id = _service.Create(account); // the account's website step adds its domain row (source Auto-created)
-            _trace("Auto-created account " + name + " (" + id + ") for " + companyDomain);
-            return new LeadMatch(MatchOutcome.AccountCreated, MatchMethod.AutoCreated, normalizedEmail, domain,
-                new EntityReference(AccountColumns.EntityName, id),
-                "Linked to " + name + ", an account created for the unknown company domain " + companyDomain + " (auto-creation is on).");
         }
 
         private static string Clip(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);

@@ -6,18 +6,37 @@ namespace AdoptionCrm.Plugins.Linking
     /// <summary>Puts a match on the lead's Target, only the columns whose value changes (pre = the row before, null on Create).</summary>
     public static class LeadMatchWriter
     {
-        public static void Write(Entity target, Entity pre, LeadMatch match)
+        public const string ManualExplanation = "Account set by hand: the engine keeps it whatever the email says.";
+
+        /// <param name="keepAccount">The account was set by a person (now or before): the match's own account is not written, the method stays Manual.</param>
+        public static void Write(Entity target, Entity pre, LeadMatch match, bool keepAccount)
         {
-            Set(target, pre, LeadColumns.ParentAccountId, match.Account);
+            if (keepAccount)
+            {
+                Set(target, pre, LeadColumns.MatchMethod, new OptionSetValue((int)MatchMethod.Manual));
+                Set(target, pre, LeadColumns.MatchExplanation, Clip(ManualExplanation + " " + match.Explanation));
+            }
+            else
+            {
+                Set(target, pre, LeadColumns.ParentAccountId, match.Account);
+                Set(target, pre, LeadColumns.MatchMethod, new OptionSetValue((int)match.Method));
+                Set(target, pre, LeadColumns.MatchExplanation, Clip(match.Explanation));
+            }
             Set(target, pre, LeadColumns.NormalizedEmail, match.NormalizedEmail);
             Set(target, pre, LeadColumns.EmailDomain, match.Domain);
             Set(target, pre, LeadColumns.MatchOutcome, new OptionSetValue((int)match.Outcome));
-            Set(target, pre, LeadColumns.MatchMethod, new OptionSetValue((int)match.Method));
-            string explanation = match.Explanation;
-            if (explanation != null && explanation.Length > LeadColumns.MatchExplanationMaxLength)
-                explanation = explanation.Substring(0, LeadColumns.MatchExplanationMaxLength - 1) + "…";
-            Set(target, pre, LeadColumns.MatchExplanation, explanation);
         }
+
+        /// <summary>A person set or moved the lead's account: Manual from now on.</summary>
+        public static void WriteManual(Entity target, Entity pre)
+        {
+            Set(target, pre, LeadColumns.MatchMethod, new OptionSetValue((int)MatchMethod.Manual));
+            Set(target, pre, LeadColumns.MatchExplanation, ManualExplanation);
+        }
+
+        private static string Clip(string explanation) =>
+            explanation != null && explanation.Length > LeadColumns.MatchExplanationMaxLength
+                ? explanation.Substring(0, LeadColumns.MatchExplanationMaxLength - 1) + "…" : explanation;
 
         private static void Set(Entity target, Entity pre, string column, object value)
         {
@@ -37,6 +56,9 @@ namespace AdoptionCrm.Plugins.Linking
             var ra = a as EntityReference;
             var rb = b as EntityReference;
             if (ra != null && rb != null) return ra.Id == rb.Id && ra.LogicalName == rb.LogicalName;
+            var oa = a as OptionSetValue;
+            var ob = b as OptionSetValue;
+            if (oa != null && ob != null) return oa.Value == ob.Value;
             return Equals(a, b);
         }
     }

@@ -15,10 +15,12 @@ namespace AdoptionCrm.Plugins.Model
         public const string ScoreExplanation = "adopt_scoreexplanation";
         public const string StageReachedOn = "adopt_stagereachedon";
         public const string AutoCreated = "adopt_autocreated";
-        public const string AdoptionLedger = "adopt_adoptionledger";
+        public const string AdoptionBuckets = "adopt_adoptionbuckets";
+        public const string PendingChange = "adopt_pendingchange";
         public const string LastSignupOn = "adopt_lastsignupon";
         public const string TaskedStage = "adopt_taskedstage";
         public const string LastTaskOn = "adopt_lasttaskon";
         public const string ScoredOn = "adopt_scoredon";
+        public const int ExplanationMaxLength = 4000;
     }
 }

@@ -19,6 +19,7 @@ namespace AdoptionCrm.Plugins.Model
         public const string ExcludeDisposable = "adopt_excludedisposable";
         public const string ExcludeRoleSenders = "adopt_excluderolesenders";
         public const string AutoCreateAccounts = "adopt_autocreateaccounts";
+        public const string AutoCreateMinPeople = "adopt_autocreateminpeople";
         public const string KeepSubdomainsApart = "adopt_keepsubdomainsapart";
         public const string OwnDomains = "adopt_owndomains";
         public const string TaskCooldownDays = "adopt_taskcooldowndays";

@@ -32,6 +32,8 @@ namespace AdoptionCrm.Plugins.Model
         Website = 462010001,
         AutoCreated = 462010002,
         None = 462010003,
+        /// <summary>Set by the caller or moved by hand: the engine never overwrites it.</summary>
+        Manual = 462010004,
     }
 
     /// <summary>adopt_domainsource (global choice).</summary>

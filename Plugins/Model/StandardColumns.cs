@@ -12,6 +12,7 @@ namespace AdoptionCrm.Plugins.Model
         public const string PriorityCode = "prioritycode";
         public const string OwnerId = "ownerid";
         public const string StateCode = "statecode";
+        public const string CreatedOn = "createdon";
         public const int SubjectMaxLength = 200;
         public const int DescriptionMaxLength = 2000;
         public const int StateOpen = 0;

@@ -23,6 +23,8 @@ namespace AdoptionCrm.Plugins.Settings
         public const bool ExcludeDisposable = true;
         public const bool ExcludeRoleSenders = true;
         public const bool AutoCreateAccounts = false;
+        /// <summary>People a company must count before auto-creation makes its account (one person is not a company).</summary>
+        public const int AutoCreateMinPeople = 3;
         public const bool KeepSubdomainsApart = false;
         public const int TaskCooldownDays = 30;
         /// <summary>Days until an Enterprise-ready task is due; earlier stages get multiples (TaskRules).</summary>

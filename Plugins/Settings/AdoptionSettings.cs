@@ -27,6 +27,7 @@ namespace AdoptionCrm.Plugins.Settings
             ExcludeDisposable = AdoptionDefaults.ExcludeDisposable;
             ExcludeRoleSenders = AdoptionDefaults.ExcludeRoleSenders;
             AutoCreateAccounts = AdoptionDefaults.AutoCreateAccounts;
+            AutoCreateMinPeople = AdoptionDefaults.AutoCreateMinPeople;
             KeepSubdomainsApart = AdoptionDefaults.KeepSubdomainsApart;
             TaskCooldownDays = AdoptionDefaults.TaskCooldownDays;
             TaskDueDays = AdoptionDefaults.TaskDueDays;
@@ -52,6 +53,7 @@ namespace AdoptionCrm.Plugins.Settings
             s.ExcludeDisposable = Bool(row, AdoptionSettingsColumns.ExcludeDisposable, s.ExcludeDisposable);
             s.ExcludeRoleSenders = Bool(row, AdoptionSettingsColumns.ExcludeRoleSenders, s.ExcludeRoleSenders);
             s.AutoCreateAccounts = Bool(row, AdoptionSettingsColumns.AutoCreateAccounts, s.AutoCreateAccounts);
+            s.AutoCreateMinPeople = Int(row, AdoptionSettingsColumns.AutoCreateMinPeople, s.AutoCreateMinPeople);
             s.KeepSubdomainsApart = Bool(row, AdoptionSettingsColumns.KeepSubdomainsApart, s.KeepSubdomainsApart);
             s.TaskCooldownDays = Int(row, AdoptionSettingsColumns.TaskCooldownDays, s.TaskCooldownDays);
             s.TaskDueDays = Int(row, AdoptionSettingsColumns.TaskDueDays, s.TaskDueDays);
@@ -83,6 +85,7 @@ namespace AdoptionCrm.Plugins.Settings
         public bool ExcludeDisposable { get; private set; }
         public bool ExcludeRoleSenders { get; private set; }
         public bool AutoCreateAccounts { get; private set; }
+        public int AutoCreateMinPeople { get; private set; }
         public bool KeepSubdomainsApart { get; private set; }
         public int TaskCooldownDays { get; private set; }
         public int TaskDueDays { get; private set; }

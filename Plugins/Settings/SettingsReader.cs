@@ -24,7 +24,7 @@ namespace AdoptionCrm.Plugins.Settings
             AdoptionSettingsColumns.EnterpriseThreshold, AdoptionSettingsColumns.WindowDays, AdoptionSettingsColumns.DecayHalfLifeDays,
             AdoptionSettingsColumns.AdopterWeight, AdoptionSettingsColumns.UsageWeight, AdoptionSettingsColumns.InvitationWeight,
             AdoptionSettingsColumns.ExcludeFreeMail, AdoptionSettingsColumns.ExcludeDisposable, AdoptionSettingsColumns.ExcludeRoleSenders,
-            AdoptionSettingsColumns.AutoCreateAccounts, AdoptionSettingsColumns.KeepSubdomainsApart, AdoptionSettingsColumns.OwnDomains,
+            AdoptionSettingsColumns.AutoCreateAccounts, AdoptionSettingsColumns.AutoCreateMinPeople, AdoptionSettingsColumns.KeepSubdomainsApart, AdoptionSettingsColumns.OwnDomains,
             AdoptionSettingsColumns.TaskCooldownDays, AdoptionSettingsColumns.TaskDueDays, AdoptionSettingsColumns.FallbackUserId,
             AdoptionSettingsColumns.FallbackQueueId,
         };

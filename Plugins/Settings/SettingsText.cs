@@ -37,6 +37,7 @@ namespace AdoptionCrm.Plugins.Settings
                 Pair(AdoptionSettingsColumns.ExcludeDisposable, s.ExcludeDisposable ? "1" : "0"),
                 Pair(AdoptionSettingsColumns.ExcludeRoleSenders, s.ExcludeRoleSenders ? "1" : "0"),
                 Pair(AdoptionSettingsColumns.AutoCreateAccounts, s.AutoCreateAccounts ? "1" : "0"),
+                Pair(AdoptionSettingsColumns.AutoCreateMinPeople, s.AutoCreateMinPeople.ToString(c)),
                 Pair(AdoptionSettingsColumns.KeepSubdomainsApart, s.KeepSubdomainsApart ? "1" : "0"),
                 Pair(AdoptionSettingsColumns.TaskCooldownDays, s.TaskCooldownDays.ToString(c)),
                 Pair(AdoptionSettingsColumns.TaskDueDays, s.TaskDueDays.ToString(c)),

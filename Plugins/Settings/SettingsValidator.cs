@@ -25,6 +25,8 @@ namespace AdoptionCrm.Plugins.Settings
             WeightNotNegative(errors, AdoptionSettingsColumns.AdopterWeight, s.AdopterWeight);
             WeightNotNegative(errors, AdoptionSettingsColumns.UsageWeight, s.UsageWeight);
             WeightNotNegative(errors, AdoptionSettingsColumns.InvitationWeight, s.InvitationWeight);
+            if (s.AutoCreateMinPeople < 1)
+                errors.Add(AdoptionSettingsColumns.AutoCreateMinPeople + ": at least 1 person (was " + s.AutoCreateMinPeople + ").");
             if (s.TaskCooldownDays < 0)
                 errors.Add(AdoptionSettingsColumns.TaskCooldownDays + ": the cooldown cannot be negative (was " + s.TaskCooldownDays + ").");
             if (s.TaskDueDays < 0)

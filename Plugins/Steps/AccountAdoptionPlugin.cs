@@ -1,21 +1,22 @@
 using System;
+using AdoptionCrm.Plugins.Adoption;
+using AdoptionCrm.Plugins.Handover;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Model;
-using AdoptionCrm.Plugins.Scoring;
+using AdoptionCrm.Plugins.Settings;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Plugins.Steps
 {
     /// <summary>
-    /// Scores an account when the lead side signals a change (Update of adopt_scoredon with the change in the
-    /// request's tag). Runs inside that Update, after its main operation: the row lock is held, and the
-    /// post-image the platform hands over is the account as it stands under the lock, so the ledger needs
-    /// no read. Writes the changed adoption columns once (never adopt_scoredon, so it does not run again).
-    /// An Update of adopt_scoredon without our tag (someone else's write) is left alone.
+    /// An account's engine step: runs inside the account Update that carries a company's bucket change in
+    /// adopt_pendingchange (always sent from inside a company's locked transaction, so the lock order is
+    /// company → account). The post-image is the account under its lock; the summary columns that changed are
+    /// written once (never adopt_pendingchange, so the step does not start again).
     /// </summary>
     [PluginStep(MessageNames.Update, AccountColumns.EntityName, PipelineStage.PostOperation,
-        FilteringAttributes = AccountColumns.ScoredOn, PostImageName = PostImage, PostImageAttributes = AccountAdoptionUpdater.ImageColumns,
-        Description = "Apply a lead's signup change to the account's ledger, score, stage and tasks.")]
+        FilteringAttributes = AccountColumns.PendingChange, PostImageName = PostImage, PostImageAttributes = AccountSummaryUpdater.ImageColumns,
+        Description = "Apply a company's adoption change to its account's summary under the account's lock.")]
     public sealed class AccountAdoptionPlugin : PluginBase
     {
         private const string PostImage = "PostImage";
@@ -25,21 +26,16 @@ namespace AdoptionCrm.Plugins.Steps
         protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
         {
             var context = localContext.PluginExecutionContext;
-            object value;
-            context.SharedVariables.TryGetValue(AccountSignal.TagParameter, out value);
-            var tag = SignupTag.Read(value as string);
-            if (tag == null || tag.Change == null || tag.Settings == null)
-            {
-                localContext.Trace("adopt_scoredon was written without a signup tag; nothing to score.");
-                return;
-            }
-            if (tag.Change.AccountId != context.PrimaryEntityId)
-                throw new InvalidPluginExecutionException("The signup tag names account " + tag.Change.AccountId + " but account " + context.PrimaryEntityId + " was updated.");
-            Entity account;
-            if (!context.PostEntityImages.TryGetValue(PostImage, out account))
-                throw new InvalidPluginExecutionException("The account scoring step is registered without its post-image '" + PostImage + "'.");
+            var target = (Entity)context.InputParameters["Target"];
+            var request = HandoverText.ReadAccount(target.GetAttributeValue<string>(AccountColumns.PendingChange));
+            if (request == null) { localContext.Trace("adopt_pendingchange holds no request the engine can read; nothing to do."); return; }
+            Entity image;
+            if (!context.PostEntityImages.TryGetValue(PostImage, out image))
+                throw new InvalidPluginExecutionException("The account step is registered without its post-image '" + PostImage + "'.");
             DateTime now = context.OperationCreatedOn == default(DateTime) ? DateTime.UtcNow : context.OperationCreatedOn;
-            new AccountAdoptionUpdater(localContext.SystemUserService, tag.Settings, m => localContext.Trace(m)).Apply(tag, account, now);
+            var service = localContext.SystemUserService;
+            AdoptionSettings settings = request.Settings ?? SettingsReader.ReadActive(service);
+            new AccountSummaryUpdater(service, now, m => localContext.Trace(m)).Apply(image, request, settings);
         }
     }
 }

@@ -1,27 +1,30 @@
 using System.Linq;
 using AdoptionCrm.Plugins.Infrastructure;
-using AdoptionCrm.Plugins.Linking;
+using AdoptionCrm.Plugins.Adoption;
 using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Plugins.Steps
 {
     /// <summary>
-    /// An account domain added, removed or changed: the leads with that email domain are matched again,
-    /// which moves each to its new account and rescores both the old and the new one (through the
-    /// lead's own steps). Bounded per execution; larger moves are the backfill's job.
+    /// An account domain added, removed or changed: the company of that domain follows its winning claim, which
+    /// moves its counts (under the locks) and then its adopters and leads. Asynchronous: a domain move is never
+    /// part of the transaction of whoever edited the domain row.
     /// </summary>
-    [PluginStep(MessageNames.Create, AccountDomainColumns.EntityName, PipelineStage.PostOperation,
-        Description = "Match the leads of a newly claimed domain again.")]
-    [PluginStep(MessageNames.Update, AccountDomainColumns.EntityName, PipelineStage.PostOperation,
+    [PluginStep(MessageNames.Create, AccountDomainColumns.EntityName, PipelineStage.PostOperation, Mode = StepMode.Asynchronous,
+        PostImageName = PostImage, PostImageAttributes = AccountDomainColumns.Name,
+        Description = "Move the company of a newly claimed domain to its account.")]
+    [PluginStep(MessageNames.Update, AccountDomainColumns.EntityName, PipelineStage.PostOperation, Mode = StepMode.Asynchronous,
         FilteringAttributes = ChangedColumns, PreImageName = PreImage, PreImageAttributes = AccountDomainColumns.Name,
-        Description = "Match the leads of a changed domain row again.")]
-    [PluginStep(MessageNames.Delete, AccountDomainColumns.EntityName, PipelineStage.PostOperation,
+        PostImageName = PostImage, PostImageAttributes = AccountDomainColumns.Name,
+        Description = "Move the companies of a changed domain row.")]
+    [PluginStep(MessageNames.Delete, AccountDomainColumns.EntityName, PipelineStage.PostOperation, Mode = StepMode.Asynchronous,
         PreImageName = PreImage, PreImageAttributes = AccountDomainColumns.Name,
-        Description = "Match the leads of a removed domain again.")]
+        Description = "Move the company of a removed domain.")]
     public sealed class AccountDomainChangePlugin : PluginBase
     {
         private const string PreImage = "PreImage";
+        private const string PostImage = "PostImage";
         private const string ChangedColumns = AccountDomainColumns.Name + "," + AccountDomainColumns.AccountId + "," + AccountDomainColumns.IsPrimary + ","
             + AccountDomainColumns.Source + "," + DomainRuleColumns.StateCode;
 
@@ -30,17 +33,13 @@ namespace AdoptionCrm.Plugins.Steps
         protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
         {
             var context = localContext.PluginExecutionContext;
-            Entity pre;
+            Entity pre, post;
             context.PreEntityImages.TryGetValue(PreImage, out pre);
-            var target = context.InputParameters.Contains("Target") ? context.InputParameters["Target"] as Entity : null;
-            var names = new[]
-            {
-                pre == null ? null : pre.GetAttributeValue<string>(AccountDomainColumns.Name),
-                target == null ? null : target.GetAttributeValue<string>(AccountDomainColumns.Name),
-            }.Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
-            if (names.Count == 0 && target != null && pre != null) names.Add(pre.GetAttributeValue<string>(AccountDomainColumns.Name));
-            var relinker = new LeadRelinker(localContext.SystemUserService, m => localContext.Trace(m));
-            foreach (var name in names) relinker.RelinkDomain(name);
+            context.PostEntityImages.TryGetValue(PostImage, out post);
+            var names = new[] { pre, post }.Where(i => i != null).Select(i => i.GetAttributeValue<string>(AccountDomainColumns.Name))
+                .Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
+            var linking = new CompanyLinking(localContext.SystemUserService, m => localContext.Trace(m));
+            foreach (var name in names) linking.Relink(name);
         }
     }
 }

@@ -1,36 +1,36 @@
 using System;
+using AdoptionCrm.Plugins.Adoption;
+using AdoptionCrm.Plugins.Handover;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Model;
-using AdoptionCrm.Plugins.Scoring;
 using AdoptionCrm.Plugins.Settings;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Plugins.Steps
 {
     /// <summary>
-    /// Keeps the accounts' adoption score, stage and tasks in step with their leads, in the lead's own
-    /// transaction (PostOperation, synchronous: a failure rolls the lead back with it). Per change it makes
-    /// one call, the account Update that takes the row lock and hands the change to the account's scoring
-    /// step (AccountAdoptionPlugin) in the request's tag. Create only (not CreateMultiple): fired per item.
-    /// A lead counts at its parentaccountid while it has a normalised email and is not disqualified;
-    /// any change to that (email, account, state, usage, delete) removes it from the old account and
-    /// adds it to the new one.
+    /// Hands a lead's change to its company, outside the lead's transaction: an asynchronous step, which runs
+    /// after the lead committed (learn.microsoft.com/power-apps/developer/data-platform/asynchronous-service),
+    /// so nothing here can fail or slow the signup; a failure is on the system job and the job is retried.
+    /// One call per company touched: the company Update whose own step does the work under the company's lock.
+    /// Create/Update/Delete only (not *Multiple): the platform fires these once per item of a *Multiple.
+    /// Disqualify and reopen arrive as Updates of statecode (the documented way to change state).
     /// </summary>
-    [PluginStep(MessageNames.Create, LeadColumns.EntityName, PipelineStage.PostOperation,
-        Description = "Count the new lead at its account; rescore; task the rep on a stage rise.")]
-    [PluginStep(MessageNames.Update, LeadColumns.EntityName, PipelineStage.PostOperation,
-        FilteringAttributes = CountedColumns + "," + LeadColumns.EmailAddress1, PreImageName = PreImage, PreImageAttributes = CountedColumns + "," + LeadColumns.CreatedOn,
-        PostImageName = PostImage, PostImageAttributes = CountedColumns + "," + LeadColumns.CreatedOn,
-        Description = "Rescore the old and new account when a lead's email, account, state or usage changes.")]
-    [PluginStep(MessageNames.Delete, LeadColumns.EntityName, PipelineStage.PostOperation,
-        PreImageName = PreImage, PreImageAttributes = CountedColumns + "," + LeadColumns.CreatedOn,
-        Description = "Rescore the account when a lead is deleted.")]
+    [PluginStep(MessageNames.Create, LeadColumns.EntityName, PipelineStage.PostOperation, Mode = StepMode.Asynchronous,
+        PostImageName = PostImage, PostImageAttributes = ImageColumns,
+        Description = "Count the new lead for its person and company.")]
+    [PluginStep(MessageNames.Update, LeadColumns.EntityName, PipelineStage.PostOperation, Mode = StepMode.Asynchronous,
+        FilteringAttributes = ChangedColumns, PreImageName = PreImage, PreImageAttributes = ImageColumns, PostImageName = PostImage, PostImageAttributes = ImageColumns,
+        Description = "Move the lead's signup when its email, state, usage, invitations or name change.")]
+    [PluginStep(MessageNames.Delete, LeadColumns.EntityName, PipelineStage.PostOperation, Mode = StepMode.Asynchronous,
+        PreImageName = PreImage, PreImageAttributes = ImageColumns,
+        Description = "Remove a deleted lead's signup from its person and company.")]
     public sealed class LeadAdoptionPlugin : PluginBase
     {
         private const string PreImage = "PreImage";
         private const string PostImage = "PostImage";
-        private const string CountedColumns = LeadColumns.ParentAccountId + "," + LeadColumns.NormalizedEmail + "," + LeadColumns.StateCode + ","
-            + LeadColumns.Usage + "," + LeadColumns.Invitations;
+        private const string ImageColumns = LeadSignup.ColumnList + "," + LeadColumns.ParentAccountId + "," + LeadColumns.MatchMethod;
+        private const string ChangedColumns = LeadSignup.ColumnList + "," + LeadColumns.EmailAddress1;
 
         public LeadAdoptionPlugin() : base(typeof(LeadAdoptionPlugin)) { }
 
@@ -38,50 +38,35 @@ namespace AdoptionCrm.Plugins.Steps
         {
             var context = localContext.PluginExecutionContext;
             DateTime now = context.OperationCreatedOn == default(DateTime) ? DateTime.UtcNow : context.OperationCreatedOn;
-            Entity before = null, after = null;
-            switch (context.MessageName)
-            {
-                case MessageNames.Create:
-                    after = context.InputParameters["Target"] as Entity;
-                    if (after != null && after.Id == Guid.Empty) after.Id = context.PrimaryEntityId;
-                    break;
-                case MessageNames.Update:
-                    // Disqualify and reopen arrive here too: statecode is a filtering attribute. Dataverse
-                    // documents Update of statecode/statuscode as the way to change state (SetStateRequest
-                    // is deprecated), and SetState's message id is not confirmed by any real export.
-                    context.PreEntityImages.TryGetValue(PreImage, out before);
-                    context.PostEntityImages.TryGetValue(PostImage, out after);
-                    break;
-                case MessageNames.Delete:
-                    context.PreEntityImages.TryGetValue(PreImage, out before);
-                    break;
-            }
+            Entity before, after;
+            context.PreEntityImages.TryGetValue(PreImage, out before);
+            context.PostEntityImages.TryGetValue(PostImage, out after);
+            if (context.MessageName == MessageNames.Delete) after = null;
+            var requests = LeadChanges.Between(LeadSignup.Of(before, context.PrimaryEntityId, now), LeadSignup.Of(after, context.PrimaryEntityId, now),
+                context.PrimaryEntityId, LinkedAccount(after), now);
+            if (requests.Count == 0) { localContext.Trace("Nothing an adopter shows changed."); return; }
 
-            var changes = LeadCountChanges.Between(before, after, context.PrimaryEntityId, now);
-            if (changes.Count == 0) { localContext.Trace("The lead's count at its account did not change."); return; }
             var service = localContext.SystemUserService;
-            // The linking step of this same pipeline passed its read on (Create, or Update of the email).
-            SignupTag note = Note(context, after);
-            AdoptionSettings settings = note != null && note.Settings != null ? note.Settings : SettingsReader.ReadActive(service);
-            foreach (var change in changes)
+            object shared;
+            AdoptionSettings settings = context.SharedVariables.TryGetValue(SharedVariableNames.Settings, out shared) ? SettingsText.Read(shared as string) : null;
+            settings = settings ?? SettingsReader.ReadActive(service);
+            var sender = new RequestSender(service, context.IsInTransaction);
+            foreach (var request in requests)
             {
-                var tag = new SignupTag { Change = change, Settings = settings };
-                if (note != null && note.MatchedAccountId == change.AccountId)
-                {
-                    tag.OwnerId = note.OwnerId;
-                    tag.OwnerIsDisabled = note.OwnerIsDisabled;
-                }
-                localContext.Trace((change.Adding ? "Adding to" : "Removing from") + " account " + change.AccountId);
-                AccountSignal.Send(service, tag, now);
+                request.Settings = settings;
+                localContext.Trace((request.Entry == null ? "Removing lead from " : "Setting lead for ") + request.Email + " at " + request.Domain);
+                sender.SendCompany(RowIds.Company(request.Domain), request.Domain, request, createIfMissing: true);
             }
         }
 
-        private static SignupTag Note(IPluginExecutionContext context, Entity after)
+        // The account linking found by the domain (not a hand-set one): a new company row starts in it.
+        private static Guid? LinkedAccount(Entity lead)
         {
-            string email = after == null ? null : after.GetAttributeValue<string>(LeadColumns.NormalizedEmail);
-            object value;
-            if (email == null || !context.SharedVariables.TryGetValue(SharedVariableNames.Signup(email), out value)) return null;
-            return SignupTag.Read(value as string);
+            if (lead == null) return null;
+            var method = lead.GetAttributeValue<OptionSetValue>(LeadColumns.MatchMethod);
+            var account = lead.GetAttributeValue<EntityReference>(LeadColumns.ParentAccountId);
+            if (account == null || method == null || method.Value == (int)MatchMethod.Manual || method.Value == (int)MatchMethod.None) return null;
+            return account.Id;
         }
     }
 }

@@ -1,27 +1,28 @@
-using System.Collections.Generic;
 using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.Handover;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Linking;
 using AdoptionCrm.Plugins.Model;
-using AdoptionCrm.Plugins.Scoring;
 using AdoptionCrm.Plugins.Settings;
 using Microsoft.Xrm.Sdk;
+using System.Collections.Generic;
 
 namespace AdoptionCrm.Plugins.Steps
 {
     /// <summary>
-    /// Links a lead to its company's account as it is saved: sets parentaccountid and the match columns
-    /// on the Target in PreOperation (no second update). Two reads: the settings with sales ops' rules for
-    /// the host, then the domain claims with the account's owner.
-    /// What the PostOperation step needs from them goes on in SharedVariables, so it reads nothing again.
-    /// Registered on Create only (not CreateMultiple): the platform fires it once per item of a
-    /// CreateMultiple, so bulk imports get the same result.
+    /// The only engine work inside the signup's transaction: links the lead as it is saved, on the Target in
+    /// PreOperation (no second update; the platform saves PreOperation edits of the Target,
+    /// learn.microsoft.com/power-apps/developer/data-platform/event-framework#event-execution-pipeline).
+    /// Two indexed reads: the settings with sales ops' rules for the host, then the domain claims.
+    /// A parentaccountid the caller sets, or a rep later changes by hand, is the lead's account for good:
+    /// the match method becomes Manual and no relink, free-mail or empty email overwrites it.
+    /// Registered on Create only (not CreateMultiple): the platform fires it once per item of a CreateMultiple.
     /// </summary>
     [PluginStep(MessageNames.Create, LeadColumns.EntityName, PipelineStage.PreOperation,
-        Description = "Link the new lead to its account by email domain.")]
+        Description = "Link the new lead to its company and account by email domain.")]
     [PluginStep(MessageNames.Update, LeadColumns.EntityName, PipelineStage.PreOperation,
-        FilteringAttributes = LeadColumns.EmailAddress1, PreImageName = PreImage, PreImageAttributes = LinkColumns,
-        Description = "Link the lead again when its email changes.")]
+        FilteringAttributes = LeadColumns.EmailAddress1 + "," + LeadColumns.ParentAccountId, PreImageName = PreImage, PreImageAttributes = LinkColumns,
+        Description = "Link the lead again when its email changes; mark a hand-set account as Manual.")]
     public sealed class LeadLinkingPlugin : PluginBase
     {
         private const string PreImage = "PreImage";
@@ -35,7 +36,18 @@ namespace AdoptionCrm.Plugins.Steps
             var context = localContext.PluginExecutionContext;
             var target = context.InputParameters["Target"] as Entity;
             if (target == null) return;
-            if (context.MessageName == MessageNames.Update && !target.Contains(LeadColumns.EmailAddress1)) return;
+            Entity pre;
+            context.PreEntityImages.TryGetValue(PreImage, out pre);
+            bool update = context.MessageName == MessageNames.Update;
+            // The engine's own moves set the match method with the account; a bare parentaccountid is a person's.
+            bool handSet = target.Contains(LeadColumns.ParentAccountId) && !target.Contains(LeadColumns.MatchMethod)
+                && (!update || !SameAccount(target, pre));
+            bool wasManual = pre != null && pre.GetAttributeValue<OptionSetValue>(LeadColumns.MatchMethod)?.Value == (int)MatchMethod.Manual;
+            if (update && !target.Contains(LeadColumns.EmailAddress1))
+            {
+                if (handSet) LeadMatchWriter.WriteManual(target, pre);
+                return;
+            }
 
             var service = localContext.SystemUserService;
             string email = target.GetAttributeValue<string>(LeadColumns.EmailAddress1);
@@ -44,23 +56,15 @@ namespace AdoptionCrm.Plugins.Steps
             var settings = SettingsReader.ReadWithRules(service, parsed.IsValid ? parsed.Host : null, out rules);
             var match = new LeadLinker(service, settings, m => localContext.Trace(m)).Match(email, rules);
             localContext.Trace("Match: " + match.Outcome + " " + (match.Domain ?? "-") + " → " + (match.Account == null ? "none" : match.Account.Id.ToString()));
-
-            Entity pre;
-            context.PreEntityImages.TryGetValue(PreImage, out pre);
-            LeadMatchWriter.Write(target, pre, match);
-            context.SharedVariables[SharedVariableNames.Signup(match.NormalizedEmail)] = Note(settings, match).Write();
+            LeadMatchWriter.Write(target, pre, match, keepAccount: handSet || (wasManual && !target.Contains(LeadColumns.ParentAccountId)));
+            context.SharedVariables[SharedVariableNames.Settings] = SettingsText.Write(settings);
         }
 
-        private static SignupTag Note(AdoptionSettings settings, LeadMatch match)
+        private static bool SameAccount(Entity target, Entity pre)
         {
-            var claim = match.Claim;
-            return new SignupTag
-            {
-                Settings = settings,
-                MatchedAccountId = match.Account == null ? (System.Guid?)null : match.Account.Id,
-                OwnerId = claim == null || claim.Owner == null ? (System.Guid?)null : claim.Owner.Id,
-                OwnerIsDisabled = claim == null ? null : claim.OwnerIsDisabled,
-            };
+            var now = target.GetAttributeValue<EntityReference>(LeadColumns.ParentAccountId);
+            var before = pre == null ? null : pre.GetAttributeValue<EntityReference>(LeadColumns.ParentAccountId);
+            return (now == null && before == null) || (now != null && before != null && now.Id == before.Id);
         }
     }
 }

@@ -18,7 +18,7 @@ namespace AdoptionCrm.Plugins.Steps
             + AdoptionSettingsColumns.SpreadingThreshold + "," + AdoptionSettingsColumns.EnterpriseThreshold + "," + AdoptionSettingsColumns.WindowDays + ","
             + AdoptionSettingsColumns.DecayHalfLifeDays + "," + AdoptionSettingsColumns.AdopterWeight + "," + AdoptionSettingsColumns.UsageWeight + ","
             + AdoptionSettingsColumns.InvitationWeight + "," + AdoptionSettingsColumns.TaskCooldownDays + "," + AdoptionSettingsColumns.TaskDueDays + ","
-            + AdoptionSettingsColumns.OwnDomains;
+            + AdoptionSettingsColumns.AutoCreateMinPeople + "," + AdoptionSettingsColumns.OwnDomains;
 
         public SettingsValidationPlugin() : base(typeof(SettingsValidationPlugin)) { }
 

@@ -1,6 +1,6 @@
 using AdoptionCrm.Plugins.Model;
 using AdoptionCrm.Plugins.Settings;
-using AdoptionCrm.Plugins.Tasks;
+using AdoptionCrm.Plugins.Plays;
 
 namespace AdoptionCrm.Cli.Tests;
 

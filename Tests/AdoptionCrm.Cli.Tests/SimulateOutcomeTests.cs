@@ -44,20 +44,37 @@ public class SimulateOutcomeTests
     }
 
     [Fact]
-    public void Unknown_company_gets_an_account_when_auto_creation_is_on()
+    public void Unknown_company_gets_an_account_when_auto_creation_is_on_and_it_reaches_autoCreateMinPeople()
     {
         using var files = new SimulationFiles();
         var leads = files.Leads(
             "gus@unknownco.com,Gus,Wu,,2025-03-01T16:00:00Z",
-            "ida@unknownco.com,Ida,Ma,,2025-03-02T16:00:00Z");
-        var result = files.Run(leads, settings: files.Settings("{\"autoCreateAccounts\": true}")).Result;
+            "ida@unknownco.com,Ida,Ma,,2025-03-02T16:00:00Z",
+            "joe@unknownco.com,Joe,Li,,2025-03-03T16:00:00Z");
+        var result = files.Run(leads, settings: files.Settings("{\"autoCreateAccounts\": true, \"autoCreateMinPeople\": 2}")).Result;
 
         var account = Assert.Single(result.Accounts);
         Assert.True(account.AutoCreated);
+        Assert.Equal("Unknownco", account.Name);
         Assert.Contains("unknownco.com", account.Domains);
-        Assert.Equal(new[] { "account-created", "linked" }, result.Leads.Select(l => l.Outcome));
+        // The first signup had no account yet; the company's leads moved to it when it was made.
         Assert.All(result.Leads, l => Assert.Equal(account.Name, l.Account));
-        Assert.Equal(2, account.Adopters);
+        Assert.Equal(3, account.Adopters);
+    }
+
+    [Fact]
+    public void Sixteen_people_at_a_company_without_an_account_show_in_companies_at_Enterprise_ready()
+    {
+        using var files = new SimulationFiles();
+        var leads = files.Leads(Enumerable.Range(0, 16).Select(i => $"p{i}@acmerobotics.com,P{i},Robot,,2025-03-{1 + i * 3 / 2:00}T16:00:00Z")
+            .Append("ann@contoso.com,Ann,Lee,,2025-03-02T10:00:00Z").ToArray());
+        var result = files.Run(leads, accounts: files.Accounts("Contoso,contoso.com,")).Result;
+
+        var acme = Assert.Single(result.Companies, c => c.Domain == "acmerobotics.com");
+        Assert.Equal((16, "EnterpriseReady", (string?)null), (acme.People, acme.Stage, acme.Account));
+        Assert.Equal("Contoso", Assert.Single(result.Companies, c => c.Domain == "contoso.com").Account);
+        Assert.Equal("acmerobotics.com", result.Companies[0].Domain); // most people first
+        Assert.Contains("\"companies\"", result.ToJson());
     }
 
     // A domain on the disposable list but not on the free-mail list (HubSpot's list carries many

@@ -137,8 +137,8 @@ public class RequestTests
     [Fact]
     public void Unknown_request_faults_as_not_emulated()
     {
-        var fault = TestOrg.Fault(() => Service.Execute(new OrganizationRequest("QualifyLead")));
-        Assert.Equal("not emulated: QualifyLead", fault.Message);
+        var fault = TestOrg.Fault(() => Service.Execute(new OrganizationRequest("CalculateRollupField")));
+        Assert.Equal("not emulated: CalculateRollupField", fault.Message);
     }
 
     [Fact]

@@ -31,8 +31,12 @@ public class ConcurrencyAndBulkTests
     public void Concurrent_signups_of_an_unknown_company_create_one_account()
     {
         var e = new EngineOrg();
-        e.Settings(s => s[AdoptionSettingsColumns.AutoCreateAccounts] = true);
-        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => e.Lead($"p{i}@wingtip.com"));
+        var ops = e.Org.CreateUser("Olga", "Ops");
+        e.Settings(s => { s[AdoptionSettingsColumns.AutoCreateAccounts] = true; s[AdoptionSettingsColumns.AutoCreateMinPeople] = 2; s[AdoptionSettingsColumns.FallbackUserId] = new EntityReference("systemuser", ops); });
+        // The signups commit at once; their system jobs then run at once too (the async service is parallel).
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => e.Lead($"p{i}@wingtip.com", drain: false));
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => e.Drain());
+        e.Drain();
         var account = Assert.Single(e.Accounts());
         Assert.Equal(8, e.Adopters(account.Id));
     }

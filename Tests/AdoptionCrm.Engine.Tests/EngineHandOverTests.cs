@@ -1,5 +1,6 @@
 using AdoptionCrm.Plugins.Model;
-using AdoptionCrm.Plugins.Scoring;
+using AdoptionCrm.Plugins.Adoption;
+using AdoptionCrm.Plugins.Handover;
 using AdoptionCrm.Plugins.Settings;
 using AdoptionCrm.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
@@ -33,22 +34,32 @@ public class EngineHandOverTests
     }
 
     [Fact]
-    public void Signup_tag_round_trips_and_refuses_a_foreign_tag()
+    public void Company_and_account_requests_round_trip_and_a_foreign_value_is_refused()
     {
         var on = new DateTime(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc);
-        var tag = new SignupTag
+        var lead = Guid.NewGuid();
+        var request = new CompanyRequest
         {
-            Change = new SignupChange(Guid.NewGuid(), Guid.NewGuid(), "o'brien+x&y=z@contoso.com", on, 12, 3, adding: true),
-            OwnerId = Guid.NewGuid(), OwnerIsDisabled = true, Settings = AdoptionDefaults.Settings,
+            Kind = CompanyRequestKind.Person, Domain = "contoso.com", Email = "o'brien+x&y=z@contoso.com", LeadId = lead,
+            Entry = new SignupEntry(lead, on, 12, 3, "Ann; O'Brien, Jr.", "CTO & founder"), LinkedAccountId = Guid.NewGuid(),
+            Settings = AdoptionDefaults.Settings, RequestedOnUtc = on,
         };
-        var read = SignupTag.Read(tag.Write())!;
-        Assert.Equal((tag.Change.AccountId, tag.Change.LeadId, tag.Change.NormalizedEmail, on, 12L, 3L, true),
-            (read.Change.AccountId, read.Change.LeadId, read.Change.NormalizedEmail, read.Change.SignupOnUtc, read.Change.Usage, read.Change.Invitations, read.Change.Adding));
-        Assert.Equal((tag.OwnerId, (bool?)true), (read.OwnerId, read.OwnerIsDisabled));
-        // A tag of the earlier form (with the earlier-signup fields) still reads; the fields are ignored.
-        Assert.NotNull(SignupTag.Read(tag.Write() + "&earlierknown=1&earlier=2025-02-27T09%3A30%3A00.0000000Z"));
-        Assert.Null(SignupTag.Read("This is a value passed."));
-        Assert.Null(SignupTag.Read(SignupTag.Marker + "&settings=broken"));
+        var read = HandoverText.ReadCompany(HandoverText.Write(request))!;
+        Assert.Equal(HandoverText.Write(request), HandoverText.Write(read));
+        Assert.True(read.Entry!.SameAs(request.Entry));
+        Assert.Equal((request.Email, request.LinkedAccountId, on), (read.Email, read.LinkedAccountId, read.RequestedOnUtc));
+        var removal = HandoverText.ReadCompany(HandoverText.Write(new CompanyRequest { Kind = CompanyRequestKind.Person, Domain = "contoso.com", Email = "a@contoso.com", LeadId = lead }))!;
+        Assert.Null(removal.Entry);
+
+        var delta = DayBuckets.Parse("20250301:1:12:3;20250220:-1:-5:0");
+        var account = HandoverText.ReadAccount(HandoverText.Write(new AccountRequest { Delta = delta, Settings = AdoptionDefaults.Settings, RequestedOnUtc = on }))!;
+        Assert.Equal(delta.ToString(), account.Delta.ToString());
+        Assert.False(account.Rebuild);
+
+        Assert.Null(HandoverText.ReadCompany("This is a value passed."));
+        Assert.Null(HandoverText.ReadCompany("kind=person&domain=contoso.com"));
+        Assert.Null(HandoverText.ReadCompany("kind=person&email=a%40b.com&lead=" + lead.ToString("N") + "&settings=broken"));
+        Assert.Null(HandoverText.ReadAccount("kind=other"));
     }
 
     [Fact]
@@ -95,9 +106,9 @@ public class EngineHandOverTests
         Assert.Contains("fallback queue", task.GetAttributeValue<string>(TaskColumns.Description));
         var item = Assert.Single(e.Service.RetrieveMultiple(new QueryExpression("queueitem") { ColumnSet = new ColumnSet("queueid", "objectid") }).Entities);
         Assert.Equal((queue, task.Id), (item.GetAttributeValue<EntityReference>("queueid").Id, item.GetAttributeValue<EntityReference>("objectid").Id));
-        // The queue path is the task budget plus the AddToQueue (calls listed as they return: the lock Update last).
-        Assert.Equal(new[] { "RetrieveMultiple", "RetrieveMultiple", "Update", "RetrieveMultiple", "Create", "AddToQueue", "Update" },
-            e.Org.Log.ServiceCalls.Select(c => c.Request));
+        // The play routes the task it created to the queue right after creating it.
+        var calls = e.Org.Log.ServiceCalls.Select(c => c.Request + " " + c.Table).ToList();
+        Assert.Equal("AddToQueue task", calls[calls.IndexOf("Create task") + 1]);
     }
 
     [Fact]

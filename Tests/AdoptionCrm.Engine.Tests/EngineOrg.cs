@@ -16,7 +16,8 @@ internal sealed class EngineOrg
 
     public EmulatedOrganization Org { get; }
     public Guid Rep { get; }
-    public IOrganizationService Service => Org.SystemService;
+    /// <summary>SYSTEM's service; every write is followed by the system jobs it queued (the engine's asynchronous steps).</summary>
+    public IOrganizationService Service => new DrainingService(Org, Org.SystemService);
 
     public Guid Account(string name, Guid? owner = null, string? website = null, params string[] domains)
     {
@@ -36,14 +37,19 @@ internal sealed class EngineOrg
             [AccountDomainColumns.IsPrimary] = primary,
         });
 
-    public Guid Lead(string? email, int? usage = null, int? invitations = null, IOrganizationService? service = null)
+    public Guid Lead(string? email, int? usage = null, int? invitations = null, IOrganizationService? service = null, bool drain = true)
     {
         var lead = new Entity(LeadColumns.EntityName) { [LeadColumns.LastName] = "Signup" };
         if (email != null) lead[LeadColumns.EmailAddress1] = email;
         if (usage != null) lead[LeadColumns.Usage] = usage;
         if (invitations != null) lead[LeadColumns.Invitations] = invitations;
-        return (service ?? Service).Create(lead);
+        var id = (service ?? Org.SystemService).Create(lead);
+        if (drain) Drain();
+        return id;
     }
+
+    /// <summary>Runs the system jobs the requests so far queued (the engine's asynchronous steps), as the async service would.</summary>
+    public int Drain() => Org.DrainAsyncQueue();
 
     public Guid Settings(Action<Entity>? configure = null)
     {

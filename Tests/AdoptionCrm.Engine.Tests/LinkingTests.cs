@@ -1,5 +1,7 @@
+using AdoptionCrm.Plugins.Linking;
 using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace AdoptionCrm.Engine.Tests;
 
@@ -46,7 +48,7 @@ public class LinkingTests
         e.Settings(s => { s[AdoptionSettingsColumns.AutoCreateAccounts] = true; s[AdoptionSettingsColumns.ExcludeFreeMail] = false; });
         var gmail = e.LeadRow(e.Lead("x@gmail.com"));
         var disposable = e.LeadRow(e.Lead("x@mailinator.com"));
-        Assert.Equal(MatchOutcome.AccountCreated, EngineOrg.Outcome(gmail)); // the switch lets gmail through as a company
+        Assert.Equal(MatchOutcome.Unmatched, EngineOrg.Outcome(gmail)); // the switch lets gmail through as a company (one person: no account yet)
         Assert.Equal(MatchOutcome.ExcludedDisposable, EngineOrg.Outcome(disposable));
     }
 
@@ -132,23 +134,49 @@ public class LinkingTests
     }
 
     [Fact]
-    public void Unknown_company_domain_creates_one_account_when_enabled_and_stays_unmatched_when_not()
+    public void Unknown_company_gets_an_account_only_at_autoCreateMinPeople_owned_by_the_fallback_user()
     {
         var off = new EngineOrg();
+        for (var i = 0; i < 5; i++) off.Lead($"p{i}@tailspin-toys.com");
         Assert.Equal(MatchOutcome.Unmatched, EngineOrg.Outcome(off.LeadRow(off.Lead("x@tailspin-toys.com"))));
         Assert.Empty(off.Accounts());
 
         var e = new EngineOrg();
-        e.Settings(s => s[AdoptionSettingsColumns.AutoCreateAccounts] = true);
-        var first = e.LeadRow(e.Lead("x@tailspin-toys.com"));
-        var second = e.LeadRow(e.Lead("y@eu.tailspin-toys.com"));
-        Assert.Equal(MatchOutcome.AccountCreated, EngineOrg.Outcome(first));
-        Assert.Equal(MatchOutcome.Linked, EngineOrg.Outcome(second));
+        var ops = e.Org.CreateUser("Olga", "Ops");
+        e.Settings(s => { s[AdoptionSettingsColumns.AutoCreateAccounts] = true; s[AdoptionSettingsColumns.AutoCreateMinPeople] = 3; s[AdoptionSettingsColumns.FallbackUserId] = new EntityReference("systemuser", ops); });
+        var first = e.Lead("x@tailspin-toys.com");
+        var second = e.Lead("y@eu.tailspin-toys.com");
+        Assert.Empty(e.Accounts()); // two people are not yet a company worth an account
+        var third = e.Lead("z@tailspin-toys.com");
         var account = Assert.Single(e.Accounts());
         Assert.Equal("Tailspin Toys", account[AccountColumns.Name]);
         Assert.True(account.GetAttributeValue<bool>(AccountColumns.AutoCreated));
-        Assert.Equal(account.Id, EngineOrg.Parent(first));
-        Assert.Equal(account.Id, EngineOrg.Parent(second));
-        Assert.Equal(2, e.Adopters(account.Id));
+        Assert.Equal(ops, account.GetAttributeValue<EntityReference>(AccountColumns.OwnerId).Id); // never SYSTEM
+        foreach (var lead in new[] { first, second, third }.Select(e.LeadRow))
+        {
+            Assert.Equal(account.Id, EngineOrg.Parent(lead)); // the company's leads moved with it
+            Assert.Equal(MatchOutcome.Linked, EngineOrg.Outcome(lead));
+        }
+        Assert.Equal(3, e.Adopters(account.Id));
+        Assert.Equal(MatchOutcome.Linked, EngineOrg.Outcome(e.LeadRow(e.Lead("w@tailspin-toys.com"))));
     }
+
+    [Fact]
+    public void Auto_creation_without_a_fallback_user_makes_no_SYSTEM_owned_account()
+    {
+        var e = new EngineOrg();
+        e.Settings(s => { s[AdoptionSettingsColumns.AutoCreateAccounts] = true; s[AdoptionSettingsColumns.AutoCreateMinPeople] = 1; });
+        e.Lead("x@tailspin-toys.com");
+        Assert.Empty(e.Accounts());
+        Assert.Equal(1, e.Service.Retrieve(CompanyColumns.EntityName, AdoptionCrm.Plugins.Adoption.RowIds.Company("tailspin-toys.com"), new ColumnSet(CompanyColumns.People)).GetAttributeValue<int>(CompanyColumns.People));
+    }
+
+    [Theory]
+    [InlineData("wingtip.onmicrosoft.com", "Wingtip")]
+    [InlineData("contoso-labs.co.uk", "Contoso Labs")]
+    [InlineData("xn--bcher-kva.de", "Bücher")]
+    [InlineData("tailspin-toys.com", "Tailspin Toys")]
+    public void Auto_created_accounts_are_named_as_a_person_would(string domain, string name) =>
+        Assert.Equal(name, AccountNaming.FromDomain(domain));
+
 }

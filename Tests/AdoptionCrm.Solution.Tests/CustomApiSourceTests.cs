@@ -87,4 +87,18 @@ public class CustomApiSourceTests
             Assert.True(typeIds.Contains(api.PluginTypeId!.Value),
                 $"{api.UniqueName} names plug-in type {api.PluginTypeId}, which is no PluginType of the packed assembly");
     }
+
+    [Fact]
+    public void A_Custom_APIs_plugin_type_without_steps_is_packed_as_a_PluginType()
+    {
+        // Take a shipped plug-in class, drop its steps from the pack, and name it from a Custom API instead.
+        var input = PackedSolution.Input();
+        var type = input.Steps[0].PluginTypeFullName;
+        var dir = SourceWithProbe();
+        var api = Path.Combine(dir, "customapis", "adopt_Probe", "customapi.xml");
+        File.WriteAllText(api, File.ReadAllText(api).Replace(PluginTypeIds.Of("AdoptionCrm.Plugins.Probe").ToString(), PluginTypeIds.Of(type).ToString()));
+        var zip = SolutionPacker.Pack(input with { Source = SolutionSource.Load(dir), Steps = input.Steps.Where(s => s.PluginTypeFullName != type).ToList() })[0];
+        var typeIds = PackedSolution.Xml(zip, "customizations.xml").Descendants("PluginType").Select(t => Guid.Parse((string)t.Attribute("PluginTypeId")!));
+        Assert.Contains(PluginTypeIds.Of(type), typeIds);
+    }
 }

@@ -1,3 +1,4 @@
+using AdoptionCrm.Solution.Source;
 using System.Xml.Linq;
 using AdoptionCrm.Solution.Packing;
 using AdoptionCrm.Solution.Validation;
@@ -125,7 +126,10 @@ public class PackTests(PackedSolution packed) : IClassFixture<PackedSolution>
                 string.Join(";", d.Images.Select(i => $"{i.Alias}/{(int)i.ImageType}/{i.AttributesText}")))).ToList();
             Assert.Equal(expected.Order(), inZip.Order());
             var types = root.Descendants("PluginType").Select(t => (string)t.Attribute("Name")!).Order().ToList();
-            Assert.Equal(declared.Select(d => d.PluginTypeFullName).Distinct().Order(), types);
+            // The steps' types, and the Custom APIs' main operations (named by PluginTypeId in customapi.xml).
+            var apiTypeIds = CustomApiReader.ReadAll(PackedSolution.Input().Source.Files).Select(a => a.PluginTypeId).ToHashSet();
+            Assert.Equal(declared.Select(d => d.PluginTypeFullName).Concat(types.Where(n => apiTypeIds.Contains(PluginTypeIds.Of(n)))).Distinct().Order(), types);
+            Assert.Contains("AdoptionCrm.Plugins.Steps.RebuildPlugin", types);
         }
     }
 

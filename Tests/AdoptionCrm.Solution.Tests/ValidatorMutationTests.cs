@@ -67,6 +67,44 @@ public class ValidatorMutationTests(PackedSolution packed) : IClassFixture<Packe
     }
 
     [Fact]
+    public void A_shell_table_carrying_its_own_labels_is_named()
+    {
+        var problems = ValidateXml(ZipNames.Customizations, d =>
+        {
+            var lead = d.Descendants("Entity").First(e => e.Element("Name")!.Value == "Lead").Element("EntityInfo")!.Element("entity")!;
+            lead.AddFirst(new System.Xml.Linq.XElement("LocalizedNames", new System.Xml.Linq.XElement("LocalizedName", new System.Xml.Linq.XAttribute("description", "Lead"), new System.Xml.Linq.XAttribute("languagecode", 1033))));
+        });
+        Assert.Contains(problems, p => p.Contains("shell table lead carries <LocalizedNames>"));
+    }
+
+    [Fact]
+    public void A_site_map_entry_for_a_table_the_package_lacks_is_named()
+    {
+        var problems = Validate(ZipNames.Customizations, t => t.Replace("Entity=\"adopt_domainrule\"", "Entity=\"adopt_nosuchtable\""));
+        Assert.Contains(problems, p => p.Contains("opens table adopt_nosuchtable, which the package does not carry"));
+    }
+
+    [Fact]
+    public void An_app_component_for_a_table_the_package_lacks_is_named()
+    {
+        var problems = Validate(ZipNames.Customizations, t => t.Replace("<AppModuleComponent type=\"1\" schemaName=\"adopt_domainrule\" />", "<AppModuleComponent type=\"1\" schemaName=\"adopt_nosuchtable\" />"));
+        Assert.Contains(problems, p => p.Contains("app component names table adopt_nosuchtable"));
+    }
+
+    [Fact]
+    public void A_view_without_a_name_and_a_cell_labelled_with_a_logical_name_are_named()
+    {
+        var problems = ValidateXml(ZipNames.Customizations, d =>
+        {
+            d.Descendants("savedquery").First().Element("LocalizedNames")!.Remove();
+            var cell = d.Descendants("cell").First(c => c.Element("control")?.Attribute("datafieldname") is not null && c.Element("labels") is not null);
+            cell.Element("labels")!.Element("label")!.SetAttributeValue("description", (string)cell.Element("control")!.Attribute("datafieldname")!);
+        });
+        Assert.Contains(problems, p => p.Contains("savedquery has no LocalizedName"));
+        Assert.Contains(problems, p => p.Contains("is labelled with the column's logical name"));
+    }
+
+    [Fact]
     public void The_good_zip_is_valid() => Assert.Empty(SolutionZipValidator.Validate(packed.Zips[0].Content));
 
     [Fact]

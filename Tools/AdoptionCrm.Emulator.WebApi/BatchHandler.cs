@@ -11,7 +11,8 @@ namespace AdoptionCrm.Emulator.WebApi;
 /// (<see cref="EmulatedOrganization.InTransaction{T}"/>), so a failing request rolls back its whole change
 /// set and only it: the change set then answers with that one error response (OData 4.0 §11.7.4).
 /// Processing stops after the first failure unless <c>Prefer: odata.continue-on-error</c>. At most
-/// <see cref="MaxRequests"/> requests per batch. Not emulated: Content-ID references (<c>$1</c>) in URLs.
+/// <see cref="MaxRequests"/> requests per batch. Inside a change set, <c>$n</c> names the row created by the request
+/// with Content-ID n, in a later request's URL (<c>$1/…</c>) or in an <c>@odata.bind</c> value (<c>"$1"</c>).
 /// </summary>
 public sealed class BatchHandler
 {
@@ -52,9 +53,11 @@ public sealed class BatchHandler
                         var answers = _org.InTransaction(callerId, unit =>
                         {
                             var done = new List<BatchResponse>();
+                            var created = new Dictionary<string, string>(StringComparer.Ordinal);
                             foreach (var op in part.Operations)
                             {
-                                var answer = Run(context, op, unit, callerId);
+                                var answer = Run(context, ContentIdReferences.Resolve(op, created), unit, callerId);
+                                ContentIdReferences.Remember(answer, created);
                                 if (answer.Status >= 400) throw new ChangeSetFailedException(answer); // rolls the change set back
                                 done.Add(answer);
                             }

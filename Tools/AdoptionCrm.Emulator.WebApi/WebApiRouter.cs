@@ -35,6 +35,8 @@ public sealed class WebApiRouter
         if (resource == BatchHandler.Resource)
             return HttpMethods.IsPost(method) ? new BatchHandler(_org, this).HandleAsync(context, service, callerId)
                 : throw new WebApiException(405, WebApiException.ODataErrorCode, "$batch takes POST.");
+        if (resource == MetadataDocument.Resource && HttpMethods.IsGet(method))
+            return MetadataDocument.WriteAsync(context, MetadataDocument.Build(_org.Catalog, _org.CustomApis));
         var actions = new ActionHandler(_org.CustomApis, _org.Catalog, service);
         if (actions.Match(resource) is { } call) return actions.HandleAsync(context, call.Api, call.Bound, call.Arguments);
         if (HttpMethods.IsGet(method)) return new EntitySetHandler(_org.Catalog, service).HandleAsync(context, resource);

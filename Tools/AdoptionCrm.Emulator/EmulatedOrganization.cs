@@ -1,4 +1,5 @@
 using AdoptionCrm.Emulator.CustomApis;
+using AdoptionCrm.Emulator.Lifecycle;
 using AdoptionCrm.Emulator.Messages;
 using AdoptionCrm.Emulator.Metadata;
 using AdoptionCrm.Emulator.Pipeline;
@@ -27,6 +28,10 @@ public sealed class EmulatedOrganization
         OrganizationName = options.OrganizationName;
         Processor = new RequestProcessor(this);
         Writer = new RowWriter(this);
+        Lifecycle = options.Lifecycle;
+        Cascades = new CascadeEngine(this, StandardRelationships.All
+            .Concat(options.LoadSolutionTables ? SolutionRelationships.LoadEmbedded() : Array.Empty<RelationshipCascade>())
+            .Concat(options.Relationships));
         CustomApis = new CustomApiCatalog(this);
         Messages = new MessageRegistry(BuiltInMessages.All(this), CustomApis.Handler);
         Runner = new PipelineRunner(this);
@@ -62,6 +67,10 @@ public sealed class EmulatedOrganization
     internal RowWriter Writer { get; }
     internal MessageRegistry Messages { get; }
     internal PluginTypeCatalog PluginTypes { get; } = new();
+    internal CascadeEngine Cascades { get; }
+
+    /// <summary>The lifecycle switches this organization was built with (may be changed by a test between requests).</summary>
+    public LifecycleOptions Lifecycle { get; }
     internal PipelineRunner Runner { get; }
 
     /// <summary>A service acting as SYSTEM.</summary>

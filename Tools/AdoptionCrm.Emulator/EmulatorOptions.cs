@@ -29,6 +29,12 @@ public sealed class EmulatorOptions
     /// <summary>More Custom APIs (a fixture solution's: <c>SolutionCustomApis.Load(dir)</c>).</summary>
     public List<CustomApiDefinition> CustomApis { get; } = new();
 
+    /// <summary>Which steps state changes, lifecycle messages and cascades fire where the docs are silent (switches).</summary>
+    public Lifecycle.LifecycleOptions Lifecycle { get; } = new();
+
+    /// <summary>More relationship cascade rules (a test's table); the standard ones and the solution's are always loaded.</summary>
+    public List<RelationshipCascade> Relationships { get; } = new();
+
     public DateTime StartTimeUtc { get; set; } = new(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);
 
     public string OrganizationName { get; set; } = "adoptioncrm";

@@ -42,7 +42,11 @@ internal sealed class PackModel
         Steps = input.Steps.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         var duplicate = Steps.GroupBy(s => s.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"two steps share {duplicate.Key}");
-        PluginTypes = Steps.Select(s => s.PluginTypeFullName).Distinct().OrderBy(n => n, StringComparer.Ordinal).Select(n => new PackPluginType(n)).ToList();
+        // The steps' plug-in types, plus those a Custom API names as its main operation (they have no step).
+        var apiTypeIds = CustomApiReader.ReadAll(input.Source.Files).Select(a => a.PluginTypeId).OfType<Guid>().ToHashSet();
+        var apiTypes = apiTypeIds.Count == 0 ? Enumerable.Empty<string>()
+            : PluginTypeNames.FromAssemblyFile(input.PluginAssembly, Path.GetDirectoryName(input.PluginAssemblyPath)).Where(n => apiTypeIds.Contains(PluginTypeIds.Of(n)));
+        PluginTypes = Steps.Select(s => s.PluginTypeFullName).Concat(apiTypes).Distinct().OrderBy(n => n, StringComparer.Ordinal).Select(n => new PackPluginType(n)).ToList();
     }
 
     public PackInput Input { get; }

@@ -53,6 +53,34 @@ internal static class NativeChecks
             if (missing.Count > 0) problems.Add(new(At(c, entity), $"table {table} lacks: {string.Join(", ", missing)}"));
         }
 
+        // Shell tables carry only their attributes: names and descriptions would overlay the app's labels.
+        foreach (var (entity, table) in tables.Where(t => !IsOurs(t.Name)))
+            foreach (var label in entity.Element("EntityInfo")?.Element("entity")?.Elements().Where(e => e.Name.LocalName is "LocalizedNames" or "LocalizedCollectionNames" or "Descriptions") ?? [])
+                problems.Add(new(At(c, label), $"shell table {table} carries <{label.Name.LocalName}>; it would overlay the platform's own labels (ship only <attributes>)"));
+
+        // The app and its site map point at tables the package has or the platform ships.
+        var packageTables = tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var component in root.Element("AppModules")?.Descendants("AppModuleComponent").Where(a => (string?)a.Attribute("type") == "1") ?? [])
+            if (!packageTables.Contains(((string?)component.Attribute("schemaName") ?? "").ToLowerInvariant()))
+                problems.Add(new(At(c, component), $"app component names table {(string?)component.Attribute("schemaName")}, which the package does not carry"));
+        foreach (var sub in root.Element("AppModuleSiteMaps")?.Descendants("SubArea") ?? [])
+        {
+            if ((string?)sub.Attribute("Entity") is { } target && !packageTables.Contains(target))
+                problems.Add(new(At(c, sub), $"site map entry {(string?)sub.Attribute("Id")} opens table {target}, which the package does not carry"));
+            if (string.IsNullOrWhiteSpace(sub.Element("Titles")?.Element("Title")?.Attribute("Title")?.Value))
+                problems.Add(new(At(c, sub), $"site map entry {(string?)sub.Attribute("Id")} has no title"));
+        }
+
+        // Human labels: every view, chart, form and dashboard has a name, and no form cell shows a logical name.
+        foreach (var named in root.Descendants().Where(e => e.Name.LocalName is "savedquery" or "visualization" or "Dashboard" || (e.Name.LocalName == "systemform" && e.Parent?.Parent?.Name.LocalName != "Dashboard")))
+            if (named.Name.LocalName != "systemform" || IsOurs(named.Ancestors("Entity").FirstOrDefault()?.Element("Name")?.Value.Trim().ToLowerInvariant() ?? ""))
+                if (string.IsNullOrWhiteSpace(named.Element("LocalizedNames")?.Element("LocalizedName")?.Attribute("description")?.Value))
+                    problems.Add(new(At(c, named), $"{named.Name.LocalName} has no LocalizedName: users would see no name"));
+        foreach (var cell in root.Descendants("cell"))
+            foreach (var control in cell.Elements("control").Where(k => k.Attribute("datafieldname") is not null))
+                if (cell.Element("labels")?.Elements("label").Any(l => (string?)l.Attribute("description") == (string?)control.Attribute("datafieldname")) == true)
+                    problems.Add(new(At(c, cell), $"form cell for {(string?)control.Attribute("datafieldname")} is labelled with the column's logical name"));
+
         // Dependencies on what Dynamics apps own.
         var required = solution.Root?.Element("SolutionManifest")?.Element("MissingDependencies")?.Elements("MissingDependency").Select(m => m.Element("Required")).OfType<XElement>().ToList() ?? [];
         foreach (var (entity, table) in tables)

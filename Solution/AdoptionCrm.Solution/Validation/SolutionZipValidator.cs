@@ -1,3 +1,4 @@
+using AdoptionCrm.Solution.Source;
 using System.IO.Compression;
 using System.Xml.Linq;
 using AdoptionCrm.Solution.Packing;
@@ -119,7 +120,8 @@ public static class SolutionZipValidator
             if (!path.StartsWith('/') || !names.Contains(path[1..])) problems.Add(new(At(ZipNames.Customizations, fileName), $"<{fileName.Name.LocalName}> {path} does not name an entry of the zip"));
             else referenced.Add(path[1..]);
         }
-        foreach (var name in names.Where(n => !referenced.Contains(n) && !n.EndsWith('/')))
+        // customapis/<uniquename>/… travel as files at the zip's root, referenced by their path, not from customizations.xml.
+        foreach (var name in names.Where(n => !referenced.Contains(n) && !n.EndsWith('/') && !n.StartsWith(CustomApiReader.Folder, StringComparison.Ordinal)))
             problems.Add(new(name, "entry is not referenced from customizations.xml"));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.OData.Edm;
 using AdoptionCrm.Emulator.Tests.CustomApis;
 using AdoptionCrm.Emulator.WebApi;
 using Microsoft.Xrm.Sdk;
@@ -84,5 +85,24 @@ public sealed class ActionTests : IAsyncLifetime
     public async Task Action_without_response_properties_answers_204()
     {
         Assert.Equal(204, (await Send(HttpMethod.Post, "test_Event", new { Payload = "p" })).Status);
+    }
+
+    [Fact]
+    public async Task Metadata_document_is_CSDL_with_entity_sets_keys_and_the_Custom_APIs_as_actions_and_functions()
+    {
+        using var response = await _http.GetAsync(new Uri(_server.BaseUrl, "$metadata"));
+        Assert.Equal(200, (int)response.StatusCode);
+        using var xml = System.Xml.XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        var model = Microsoft.OData.Edm.Csdl.CsdlReader.Parse(xml);
+        var accounts = model.EntityContainer.FindEntitySet("accounts");
+        Assert.Equal("accountid", Assert.Single(accounts.EntityType.Key()).Name);
+        Assert.NotNull(accounts.EntityType.FindProperty("_parentaccountid_value"));
+        var echo = Assert.Single(model.FindDeclaredOperations("Microsoft.Dynamics.CRM.test_Echo"));
+        Assert.IsAssignableFrom<IEdmAction>(echo);
+        Assert.Equal(new[] { "Account", "Text", "Times" }, echo.Parameters.Select(p => p.Name).OrderBy(n => n));
+        Assert.NotNull(model.FindDeclaredType("Microsoft.Dynamics.CRM.test_EchoResponse"));
+        var stamp = Assert.Single(model.FindDeclaredOperations("Microsoft.Dynamics.CRM.test_Stamp"));
+        Assert.True(stamp.IsBound);
+        Assert.IsAssignableFrom<IEdmFunction>(Assert.Single(model.FindDeclaredOperations("Microsoft.Dynamics.CRM.test_Ping")));
     }
 }

@@ -67,14 +67,14 @@ public sealed class SingleRowTests : IClassFixture<WebApiFixture>
     }
 
     [Fact]
-    public async Task WhoAmI_returns_the_caller_and_metadata_is_named_as_not_emulated()
+    public async Task WhoAmI_returns_the_caller_and_other_dollar_resources_are_named_as_not_emulated()
     {
         var who = await _f.GetAsync("WhoAmI");
         Assert.Equal(200, who.Status);
         Assert.Equal(_f.CallerId.ToString(), who.Body.GetProperty("UserId").GetString());
         Assert.Equal(_f.Org.OrganizationId.ToString(), who.Body.GetProperty("OrganizationId").GetString());
-        var metadata = await _f.GetAsync("$metadata");
-        Assert.Equal(501, metadata.Status);
-        Assert.Contains("$metadata", metadata.ErrorMessage);
+        var entity = await _f.GetAsync("$entity");
+        Assert.Equal(501, entity.Status);
+        Assert.Contains("$entity", entity.ErrorMessage);
     }
 }

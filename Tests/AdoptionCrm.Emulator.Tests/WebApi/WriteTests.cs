@@ -169,4 +169,22 @@ public sealed class WriteTests : IAsyncLifetime
         _org.Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(204, (await Send(HttpMethod.Post, "accounts", new { name = "b" })).Status);
     }
+
+    [Fact]
+    public async Task Change_set_request_references_a_row_created_earlier_in_it_by_Content_ID()
+    {
+        var set = (IReadOnlyList<(string, string, string?)>)new[]
+        {
+            ("POST", "accounts", (string?)"{\"name\":\"Referenced\"}"),
+            ("POST", "leads", (string?)"{\"lastname\":\"Child\",\"parentaccountid@odata.bind\":\"$1\"}"),
+            ("PATCH", "$1", (string?)"{\"accountnumber\":\"R-1\"}"),
+        };
+        var (status, text) = await WriteClient.PostBatchAsync(_http, _server.BaseUrl, WriteClient.Batch(new[] { set }));
+        Assert.True(status == 200, text);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(text, "HTTP/1.1 204").Count);
+        var account = Assert.Single(_org.SystemService.RetrieveMultiple(new QueryExpression("account") { ColumnSet = new ColumnSet("accountnumber") }).Entities);
+        Assert.Equal("R-1", account["accountnumber"]);
+        var lead = Assert.Single(_org.SystemService.RetrieveMultiple(new QueryExpression("lead") { ColumnSet = new ColumnSet("parentaccountid") }).Entities);
+        Assert.Equal(account.Id, lead.GetAttributeValue<EntityReference>("parentaccountid").Id);
+    }
 }

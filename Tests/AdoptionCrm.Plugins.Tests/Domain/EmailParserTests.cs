@@ -17,7 +17,10 @@ public class EmailParserTests
     [InlineData("\"john doe\"@x.com", "\"john doe\"@x.com")]
     [InlineData("\"john\"@x.com", "john@x.com")]                // quotes not needed: dropped
     [InlineData("\"a@b\"@x.com", "\"a@b\"@x.com")]              // '@' inside quotes is the local part's
-    [InlineData("jane+trial@contoso.com", "jane+trial@contoso.com")]
+    [InlineData("jane+trial@contoso.com", "jane+trial@contoso.com")] // plus-addressing kept: may be another mailbox (RFC 5233 is optional)
+    [InlineData("JU\u0308RGEN@Contoso.com", "jürgen@contoso.com")]   // case-folded and NFC: a combining accent is the same person
+    [InlineData("ann\u200B@contoso.com", "ann@contoso.com")]         // format characters (zero-width space) removed
+    [InlineData("a\u200Dn\u2060n\uFEFF@contoso.com", "ann@contoso.com")]
     [InlineData("o'brien@contoso.ie", "o'brien@contoso.ie")]
     [InlineData("jürgen@bücher.de", "jürgen@xn--bcher-kva.de")] // RFC 6531 Unicode local part
     [InlineData("用户@例子.广告", "用户@xn--fsqu00a.xn--4rr70v")] // punycode as node's url.domainToASCII gives it
@@ -61,6 +64,7 @@ public class EmailParserTests
     [InlineData("jane@10.0.0.1", "IP address")]
     [InlineData("ja,ne@contoso.com", "not allowed")]
     [InlineData("Jane <>", "no address")]
+    [InlineData("\u200B\u200C@contoso.com", "invisible characters")]
     public void Malformed_input_gets_a_clear_mark(string input, string reasonPart)
     {
         ParsedEmail result = EmailParser.Parse(input);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using AdoptionCrm.Emulator;
-using AdoptionCrm.Plugins.Scoring;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Cli.Bench;
@@ -61,7 +60,6 @@ public sealed class EngineCallBudgetBench : IBenchmark
         var account = BenchAccounts.Create(org, 1)[0];
         var accountRef = new EntityReference("account", account);
         var seededDomain = BenchAccounts.DomainOf(0);
-        var ledger = new AdoptionLedger();
         for (var i = 0; i < existing; i++)
         {
             // Signups spread over the last 50 days, as a backfill would have left them: linked, normalised.
@@ -71,10 +69,8 @@ public sealed class EngineCallBudgetBench : IBenchmark
             lead["adopt_normalizedemail"] = $"person{i}@{seededDomain}";
             lead["adopt_emaildomain"] = seededDomain;
             lead["adopt_matchoutcome"] = new OptionSetValue(LinkedOutcome);
-            var leadId = service.Create(lead);
-            ledger.AddSignup($"person{i}@{seededDomain}", org.Clock.UtcNow, 0, 0, AdoptionLedger.WindowStart(org.Clock.UtcNow, BenchLedgerWindowDays), leadId);
+            service.Create(lead);
         }
-        service.Update(new Entity("account", account) { ["adopt_adoptionledger"] = ledger.ToString(), ["adopt_adoptercount"] = ledger.People });
         BenchOrganizations.RegisterPlugins(org);
         progress($"measuring {creates:N0} creates at {existing:N0} leads");
         var callsNoTask = new List<int>();

@@ -1,6 +1,6 @@
 using AdoptionCrm.Emulator;
 using AdoptionCrm.Plugins.Model;
-using AdoptionCrm.Plugins.Tasks;
+using AdoptionCrm.Plugins.Plays;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Cli.Simulate;

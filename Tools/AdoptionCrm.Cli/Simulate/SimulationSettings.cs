@@ -29,6 +29,7 @@ public sealed class SimulationSettings
         ["excludeDisposable"] = (AdoptionSettingsColumns.ExcludeDisposable, Kind.Bool),
         ["excludeRoleSenders"] = (AdoptionSettingsColumns.ExcludeRoleSenders, Kind.Bool),
         ["autoCreateAccounts"] = (AdoptionSettingsColumns.AutoCreateAccounts, Kind.Bool),
+        ["autoCreateMinPeople"] = (AdoptionSettingsColumns.AutoCreateMinPeople, Kind.Int),
         ["keepSubdomainsApart"] = (AdoptionSettingsColumns.KeepSubdomainsApart, Kind.Bool),
         ["taskCooldownDays"] = (AdoptionSettingsColumns.TaskCooldownDays, Kind.Int),
         ["taskDueDays"] = (AdoptionSettingsColumns.TaskDueDays, Kind.Int),
@@ -91,6 +92,14 @@ public sealed class SimulationSettings
         };
         foreach (var (column, value) in Columns) row[column] = value;
         if (OwnDomains.Count > 0) row[AdoptionSettingsColumns.OwnDomains] = string.Join("\n", OwnDomains);
+        // Auto-created accounts belong to the fallback user (never SYSTEM): the what-if gives them one, as sales ops would.
+        if (Columns.TryGetValue(AdoptionSettingsColumns.AutoCreateAccounts, out var auto) && auto is true)
+            row[AdoptionSettingsColumns.FallbackUserId] = new EntityReference(SystemUserColumns.EntityName,
+                service.Create(new Entity(SystemUserColumns.EntityName)
+                {
+                    ["firstname"] = "Sales", ["lastname"] = "Ops (simulation)",
+                    ["businessunitid"] = service.RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryExpression("businessunit") { TopCount = 1 }).Entities[0].ToEntityReference(),
+                }));
         service.Create(row);
         foreach (var domain in ExcludedDomains) CreateRule(service, domain, RuleType.Exclude);
         foreach (var domain in AllowedDomains) CreateRule(service, domain, RuleType.Allow);

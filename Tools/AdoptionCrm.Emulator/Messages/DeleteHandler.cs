@@ -5,7 +5,7 @@ using Microsoft.Xrm.Sdk.Messages;
 
 namespace AdoptionCrm.Emulator.Messages;
 
-/// <summary>Delete: pre-image only (no post-image on Delete); RowVersion checks on request.</summary>
+/// <summary>Delete: pre-image only (no post-image on Delete); RowVersion checks on request; relationship cascades in the main operation.</summary>
 internal sealed class DeleteHandler : MessageHandler<DeleteRequest>
 {
     public DeleteHandler(EmulatedOrganization org) : base(org, "Delete") { }
@@ -16,7 +16,12 @@ internal sealed class DeleteHandler : MessageHandler<DeleteRequest>
         var schema = Org.Catalog.Get(target.LogicalName);
         var op = new PipelineOperation("Delete", schema.LogicalName, request.Parameters) { PrimaryId = target.Id };
         op.PreRows[target.Id] = Org.Store.Get(scope.Transaction, schema.LogicalName, target.Id);
-        Org.Runner.Run(scope, op, () => Writer.Delete(scope, schema, target, Concurrency(request)), _ => false);
+        Org.Runner.Run(scope, op, () =>
+        {
+            Writer.LockAndGet(scope, schema, target.Id != Guid.Empty ? target.Id : Writer.ResolveId(scope, schema, new Entity(target.LogicalName) { KeyAttributes = target.KeyAttributes }));
+            Org.Cascades.OnDelete(scope, target);
+            Writer.Delete(scope, schema, target, Concurrency(request));
+        }, _ => false);
         return ResponseFactory.Create("Delete");
     }
 }

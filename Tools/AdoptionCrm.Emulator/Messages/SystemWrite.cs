@@ -11,12 +11,16 @@ namespace AdoptionCrm.Emulator.Messages;
 /// </summary>
 internal static class SystemWrite
 {
-    public static void Run(EmulatedOrganization org, ExecutionScope scope, string message, EntityReference target, ParameterCollection input, Entity change)
+    public static void Run(EmulatedOrganization org, ExecutionScope scope, string message, EntityReference target, ParameterCollection input, Entity change, Action? afterWrite = null)
     {
         var schema = org.Catalog.Get(target.LogicalName);
         var op = new PipelineOperation(message, schema.LogicalName, input) { PrimaryId = target.Id };
         op.PreRows[target.Id] = org.Store.Get(scope.Transaction, schema.LogicalName, target.Id);
         op.PostRows[target.Id] = null;
-        org.Runner.Run(scope, op, () => org.Writer.Update(scope, schema, change, ConcurrencyBehavior.Default, systemWrite: true), _ => true);
+        org.Runner.Run(scope, op, () =>
+        {
+            org.Writer.Update(scope, schema, change, ConcurrencyBehavior.Default, systemWrite: true);
+            afterWrite?.Invoke();
+        }, _ => true);
     }
 }

@@ -11,7 +11,8 @@ namespace AdoptionCrm.Emulator.Messages;
 /// </summary>
 internal static class TargetWrite
 {
-    public static OrganizationResponse Run(EmulatedOrganization org, ExecutionScope scope, string message, List<Entity> items, OrganizationRequest request)
+    public static OrganizationResponse Run(EmulatedOrganization org, ExecutionScope scope, string message, List<Entity> items, OrganizationRequest request,
+        bool preValidation = true, bool systemWrite = false)
     {
         var isCreate = message.StartsWith("Create", StringComparison.Ordinal);
         var table = items.Count == 0 ? throw Faults.Create(ErrorCodes.InvalidArgument, "Targets is empty.") : items[0].LogicalName;
@@ -40,14 +41,27 @@ internal static class TargetWrite
             if (single) items[0] = (Entity)input["Target"];
             foreach (var item in items)
             {
-                if (isCreate) org.Writer.Create(scope, schema, item); else org.Writer.Update(scope, schema, item, concurrency);
+                if (isCreate) org.Writer.Create(scope, schema, item); else org.Writer.Update(scope, schema, item, concurrency, systemWrite);
                 op.PostRows[item.Id] = null;
             }
             if (single) op.PrimaryId = items[0].Id;
             if (message == "Create") op.Output["id"] = items[0].Id;
             if (message == "CreateMultiple") op.Output["Ids"] = items.Select(i => i.Id).ToArray();
-        }, _ => true);
+        }, _ => true, preValidation);
         return ResponseFactory.Create(message, op.Output.Select(p => (p.Key, (object?)p.Value)).ToArray());
+    }
+
+    /// <summary>Stage 10 of an Update for the whole Target (whose stage-10 edits the caller then splits).</summary>
+    public static void PreValidateUpdate(EmulatedOrganization org, ExecutionScope scope, Entity target, OrganizationRequest request)
+    {
+        var schema = org.Catalog.Get(target.LogicalName);
+        var input = new ParameterCollection();
+        foreach (var (key, value) in request.Parameters) input[key] = value;
+        input["Target"] = target;
+        target.Id = org.Writer.ResolveId(scope, schema, target);
+        var op = new PipelineOperation("Update", schema.LogicalName, input) { Items = new List<Entity> { target }, PairedMessage = "UpdateMultiple", PrimaryId = target.Id };
+        op.PreRows[target.Id] = org.Store.Get(scope.Transaction, schema.LogicalName, target.Id);
+        org.Runner.RunPreValidation(scope, op);
     }
 
     public static List<Entity> Targets(OrganizationRequest request) =>

@@ -15,10 +15,12 @@ internal sealed class PipelineRunner
 
     public PipelineRunner(EmulatedOrganization org) => _org = org;
 
-    public void Run(ExecutionScope scope, PipelineOperation op, Action mainOperation, Func<Guid, bool> wantsPostRow)
+    /// <param name="preValidation">false: stage 10 does not run (the second half of an Update split runs PreOperation and PostOperation only).</param>
+    public void Run(ExecutionScope scope, PipelineOperation op, Action mainOperation, Func<Guid, bool> wantsPostRow, bool preValidation = true)
     {
         var preValidationParent = (EmulatedPluginContext?)null;
-        RunStage(scope, op, 10, ref preValidationParent);
+        if (preValidation) RunStage(scope, op, 10, ref preValidationParent);
+        else preValidationParent = NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, scope.Caller);
         RunStage(scope, op, 20, ref preValidationParent);
         mainOperation();
         foreach (var id in op.PostRows.Keys.ToList()) op.PostRows[id] = _org.Store.Get(scope.Transaction, op.Table, id);
@@ -40,6 +42,13 @@ internal sealed class PipelineRunner
         }
         // Stage 20/40 steps see PreValidation's SharedVariables through ParentContext even when no stage-10 step ran.
         if (stage == 10) stage10Context ??= NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, scope.Caller);
+    }
+
+    /// <summary>Only stage 10 of an operation (an Update split runs PreValidation once for the whole request).</summary>
+    public void RunPreValidation(ExecutionScope scope, PipelineOperation op)
+    {
+        EmulatedPluginContext? parent = null;
+        RunStage(scope, op, 10, ref parent);
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ internal static class ResponseFactory
         ["Assign"] = () => new AssignResponse(),
         ["SetState"] = () => new SetStateResponse(),
         ["WhoAmI"] = () => new WhoAmIResponse(),
+        ["AddToQueue"] = () => new AddToQueueResponse(),
+        ["QualifyLead"] = () => new QualifyLeadResponse(),
+        ["Merge"] = () => new MergeResponse(),
     };
 
     public static OrganizationResponse Create(string requestName, params (string Key, object? Value)[] results)

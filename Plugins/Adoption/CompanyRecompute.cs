@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Settings;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Plugins.Adoption
+{
+    /// <summary>
+    /// Applies one request to a company, inside the transaction that holds the company's row lock:
+    /// 1. The person: read their adopter row (one query by id), set or remove the lead's entry in their
+    ///    signup list, recompute the row from the list, and move their contribution in the company's day
+    ///    buckets (out of the old latest day, into the new). Nothing grows with the company's size.
+    /// 2. Auto-creation: a company without an account that reaches autoCreateMinPeople gets one (AccountAutoCreator).
+    /// 3. The account: the company's change is sent to its account as a signed bucket delta; when the company
+    ///    moved (its account is not the one it is counted in), its buckets leave the old account and join the
+    ///    new. Accounts are updated after the company, in id order: the lock order is always company → accounts.
+    /// 4. The company's own columns, only those that changed (never adopt_pendingchange or adopt_accountid
+    ///    unless auto-created, so the step does not start again).
+    /// </summary>
+    public sealed class CompanyRecompute
+    {
+        private readonly IOrganizationService _service;
+        private readonly IRequestSender _sender;
+        private readonly AdoptionSettings _settings;
+        private readonly DateTime _now;
+        private readonly Action<string> _trace;
+        private readonly AdopterWriter _adopters;
+
+        public CompanyRecompute(IOrganizationService service, IRequestSender sender, AdoptionSettings settings, DateTime nowUtc, Action<string> trace)
+        {
+            _service = service;
+            _sender = sender;
+            _settings = settings;
+            _now = nowUtc;
+            _trace = trace ?? (_ => { });
+            _adopters = new AdopterWriter(service);
+        }
+
+        public void Apply(CompanyState company, CompanyRequest request)
+        {
+            DayBuckets before = company.Buckets.Copy();
+            before.Prune(_now, _settings.WindowDays);
+            DayBuckets after = before.Copy();
+            if (request != null && request.Kind == CompanyRequestKind.Person)
+                ApplyPerson(company, request, after);
+            Finish(company, before, after, sendAccountsNow: true);
+        }
+
+        /// <summary>Steps 2-4 for a company whose buckets are now <paramref name="after"/>; returns the account requests (sent unless deferred).</summary>
+        public IList<KeyValuePair<Guid, AccountRequest>> Finish(CompanyState company, DayBuckets before, DayBuckets after, bool sendAccountsNow)
+        {
+            after.Prune(_now, _settings.WindowDays);
+            AdoptionSummary summary = ScoreCalculator.Compute(after, _now, _settings);
+            Guid? accountId = company.AccountId;
+            bool created = false;
+            if (accountId == null && _settings.AutoCreateAccounts && summary.People >= _settings.AutoCreateMinPeople)
+            {
+                accountId = new AccountAutoCreator(_service, _trace).Create(company.Domain, _settings);
+                created = accountId != null;
+            }
+
+            var requests = new List<KeyValuePair<Guid, AccountRequest>>();
+            if (company.CountedAccountId == accountId)
+            {
+                var delta = after.Minus(before);
+                if (accountId != null && !delta.IsEmpty) requests.Add(Request(accountId.Value, delta));
+            }
+            else
+            {
+                if (company.CountedAccountId != null && !before.IsEmpty) requests.Add(Request(company.CountedAccountId.Value, new DayBuckets().Minus(before)));
+                if (accountId != null) requests.Add(Request(accountId.Value, after.Copy()));
+                _trace("Company " + company.Domain + " moves from account " + company.CountedAccountId + " to " + accountId);
+            }
+            requests = requests.OrderBy(r => r.Key, GuidOrder.Instance).ToList();
+            if (sendAccountsNow) foreach (var r in requests) _sender.SendAccount(r.Key, r.Value);
+
+            var update = new Entity(CompanyColumns.EntityName, company.Id);
+            var row = company.Row;
+            ColumnValues.SetIfChanged(row, update, CompanyColumns.Buckets, after.ToString());
+            ColumnValues.SetIfChanged(row, update, CompanyColumns.People, summary.People);
+            ColumnValues.SetIfChanged(row, update, CompanyColumns.RecentPeople, summary.RecentPeople);
+            ColumnValues.SetIfChanged(row, update, CompanyColumns.Score, summary.Score.Value);
+            ColumnValues.SetIfChanged(row, update, CompanyColumns.Stage, new OptionSetValue((int)summary.Stage));
+            ColumnValues.SetIfChanged(row, update, CompanyColumns.Explanation, Clip(Explain(company, summary, accountId), CompanyColumns.ExplanationMaxLength));
+            ColumnValues.SetIfChanged(row, update, CompanyColumns.AsOf, _now);
+            ColumnValues.SetIfChanged(row, update, CompanyColumns.CountedAccountId, accountId.HasValue ? new EntityReference(AccountColumns.EntityName, accountId.Value) : null);
+            if (created) update[CompanyColumns.AccountId] = new EntityReference(AccountColumns.EntityName, accountId.Value);
+            if (update.Attributes.Count > 0) _service.Update(update);
+            _trace(string.Format("Company {0}: {1} people, score {2}, stage {3}", company.Domain, summary.People, summary.Score.Value, summary.Stage));
+            return requests;
+        }
+
+        private void ApplyPerson(CompanyState company, CompanyRequest request, DayBuckets buckets)
+        {
+            Guid adopterId = RowIds.Adopter(request.Email, company.Domain);
+            Entity stored = _adopters.Read(adopterId);
+            SignupList list = SignupList.Parse(stored == null ? null : stored.GetAttributeValue<string>(AdopterColumns.SignupList));
+            AdopterFacts old = AdopterFacts.Of(list, request.Email);
+            if (request.Entry == null) list.Remove(request.LeadId);
+            else list.Set(request.Entry);
+            AdopterFacts now = AdopterFacts.Of(list, request.Email);
+            buckets.Add(old.Contribution(_now, _settings.WindowDays), -1);
+            buckets.Add(now.Contribution(_now, _settings.WindowDays), 1);
+            _adopters.Write(stored, adopterId, list, now, company.Id, company.AccountId, now.CountedAt(_now, _settings.WindowDays));
+        }
+
+        private KeyValuePair<Guid, AccountRequest> Request(Guid accountId, DayBuckets delta) =>
+            new KeyValuePair<Guid, AccountRequest>(accountId, new AccountRequest { Delta = delta, Settings = _settings, RequestedOnUtc = _now });
+
+        private string Explain(CompanyState company, AdoptionSummary summary, Guid? accountId) =>
+            summary.Score.Explanation + (accountId == null ? " No account yet: the company is on the prospecting list." : "");
+
+        private static string Clip(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max - 1) + "…";
+    }
+}

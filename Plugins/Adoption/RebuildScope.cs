@@ -1,0 +1,10 @@
+namespace AdoptionCrm.Plugins.Adoption
+{
+    /// <summary>What adopt_Rebuild recomputes (its Scope parameter).</summary>
+    public static class RebuildScope
+    {
+        public const string Account = "account";
+        public const string Company = "company";
+        public const string Organization = "organization";
+    }
+}

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using AdoptionCrm.Plugins.Adoption;
+using AdoptionCrm.Plugins.Settings;
+
+namespace AdoptionCrm.Plugins.Handover
+{
+    /// <summary>
+    /// The one codec for what passes between the engine's steps. Every hand-over is a column value of the
+    /// request that starts the next step (adopt_pendingchange on adopt_company or account) or a
+    /// SharedVariables value between PreOperation and PostOperation of one pipeline, both documented
+    /// mechanisms (learn.microsoft.com/power-apps/developer/data-platform/understand-the-data-context#shared-variables).
+    /// Flat text: "key=value" pairs joined by '&amp;', values escaped with Uri.EscapeDataString; the settings
+    /// are nested as one escaped value in SettingsText's own form. Unknown keys are ignored, a malformed
+    /// value makes the whole text unreadable (null), which the steps treat as "nothing to do" and trace.
+    /// </summary>
+    public static class HandoverText
+    {
+        private const char PairSeparator = '&';
+        private const char Equal = '=';
+        private const string KindKey = "kind", DomainKey = "domain", EmailKey = "email", LeadKey = "lead", EntryKey = "entry",
+            AccountKey = "account", SettingsKey = "settings", AtKey = "at", DeltaKey = "delta";
+        private const string PersonKind = "person", RebuildKind = "rebuild", AccountDeltaKind = "delta";
+
+        public static string Write(CompanyRequest r)
+        {
+            var pairs = new List<KeyValuePair<string, string>>
+            {
+                Pair(KindKey, r.Kind == CompanyRequestKind.Rebuild ? RebuildKind : PersonKind),
+                Pair(DomainKey, r.Domain),
+                Pair(EmailKey, r.Email),
+                Pair(LeadKey, r.LeadId == Guid.Empty ? null : r.LeadId.ToString("N")),
+                Pair(EntryKey, r.Entry == null ? null : EntryText(r.Entry)),
+                Pair(AccountKey, r.LinkedAccountId.HasValue ? r.LinkedAccountId.Value.ToString("N") : null),
+                Pair(SettingsKey, r.Settings == null ? null : SettingsText.Write(r.Settings)),
+                Pair(AtKey, r.RequestedOnUtc.Ticks.ToString(CultureInfo.InvariantCulture)),
+            };
+            return Join(pairs);
+        }
+
+        public static CompanyRequest ReadCompany(string text)
+        {
+            var map = Split(text);
+            if (map == null) return null;
+            var r = new CompanyRequest { Kind = Get(map, KindKey) == RebuildKind ? CompanyRequestKind.Rebuild : CompanyRequestKind.Person };
+            if (Get(map, KindKey) != RebuildKind && Get(map, KindKey) != PersonKind) return null;
+            r.Domain = Get(map, DomainKey);
+            r.Email = Get(map, EmailKey);
+            Guid id;
+            if (Get(map, LeadKey) != null) { if (!Guid.TryParseExact(Get(map, LeadKey), "N", out id)) return null; r.LeadId = id; }
+            if (Get(map, EntryKey) != null)
+            {
+                var list = SignupList.Parse(Get(map, EntryKey));
+                if (list.Count != 1) return null;
+                r.Entry = list.Entries.First();
+            }
+            if (Get(map, AccountKey) != null) { if (!Guid.TryParseExact(Get(map, AccountKey), "N", out id)) return null; r.LinkedAccountId = id; }
+            if (Get(map, SettingsKey) != null) { r.Settings = SettingsText.Read(Get(map, SettingsKey)); if (r.Settings == null) return null; }
+            r.RequestedOnUtc = At(map);
+            if (r.Kind == CompanyRequestKind.Person && (string.IsNullOrEmpty(r.Email) || r.LeadId == Guid.Empty)) return null;
+            return r;
+        }
+
+        public static string Write(AccountRequest r)
+        {
+            return Join(new List<KeyValuePair<string, string>>
+            {
+                Pair(KindKey, r.Rebuild ? RebuildKind : AccountDeltaKind),
+                Pair(DeltaKey, r.Delta == null ? null : r.Delta.ToString()),
+                Pair(SettingsKey, r.Settings == null ? null : SettingsText.Write(r.Settings)),
+                Pair(AtKey, r.RequestedOnUtc.Ticks.ToString(CultureInfo.InvariantCulture)),
+            });
+        }
+
+        public static AccountRequest ReadAccount(string text)
+        {
+            var map = Split(text);
+            if (map == null) return null;
+            string kind = Get(map, KindKey);
+            if (kind != RebuildKind && kind != AccountDeltaKind) return null;
+            var r = new AccountRequest { Rebuild = kind == RebuildKind, Delta = DayBuckets.Parse(Get(map, DeltaKey)), RequestedOnUtc = At(map) };
+            if (Get(map, SettingsKey) != null) { r.Settings = SettingsText.Read(Get(map, SettingsKey)); if (r.Settings == null) return null; }
+            return r;
+        }
+
+        private static string EntryText(SignupEntry entry)
+        {
+            var list = new SignupList();
+            list.Set(entry);
+            return list.ToString();
+        }
+
+        private static DateTime At(Dictionary<string, string> map)
+        {
+            long ticks;
+            return long.TryParse(Get(map, AtKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out ticks) && ticks >= 0 && ticks <= DateTime.MaxValue.Ticks
+                ? new DateTime(ticks, DateTimeKind.Utc) : default(DateTime);
+        }
+
+        private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
+
+        private static string Join(IEnumerable<KeyValuePair<string, string>> pairs) =>
+            string.Join(PairSeparator.ToString(), pairs.Where(p => p.Value != null).Select(p => p.Key + Equal + Uri.EscapeDataString(p.Value)));
+
+        private static Dictionary<string, string> Split(string text)
+        {
+            if (string.IsNullOrEmpty(text)) return null;
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string pair in text.Split(PairSeparator))
+            {
+                int eq = pair.IndexOf(Equal);
+                if (eq <= 0) return null;
+                map[pair.Substring(0, eq)] = Uri.UnescapeDataString(pair.Substring(eq + 1));
+            }
+            return map;
+        }
+
+        private static string Get(Dictionary<string, string> map, string key)
+        {
+            string value;
+            return map.TryGetValue(key, out value) ? value : null;
+        }
+    }
+}

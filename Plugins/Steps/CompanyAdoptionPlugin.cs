@@ -1,0 +1,53 @@
+using System;
+using AdoptionCrm.Plugins.Adoption;
+using AdoptionCrm.Plugins.Handover;
+using AdoptionCrm.Plugins.Infrastructure;
+using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Settings;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Plugins.Steps
+{
+    /// <summary>
+    /// A company's engine step: runs inside the Update (or Create) that carries a request in adopt_pendingchange,
+    /// or that sets adopt_accountid (a person linking the company to an account, or a domain row moving it).
+    /// That write holds the company's row lock until commit (learn.microsoft.com/power-apps/developer/data-platform/scalable-customization-design/transaction-design-patterns),
+    /// and the post-image is taken after it, so the buckets read from the image are the company's under the lock.
+    /// A rebuild request is the rebuild's own lock: the rebuild does the work itself.
+    /// </summary>
+    [PluginStep(MessageNames.Create, CompanyColumns.EntityName, PipelineStage.PostOperation,
+        PostImageName = PostImage, PostImageAttributes = CompanyState.ImageColumns,
+        Description = "Apply the first signup of a new company.")]
+    [PluginStep(MessageNames.Update, CompanyColumns.EntityName, PipelineStage.PostOperation,
+        FilteringAttributes = CompanyColumns.PendingChange + "," + CompanyColumns.AccountId, PostImageName = PostImage, PostImageAttributes = CompanyState.ImageColumns,
+        Description = "Apply a signup change to the company under its lock; move the company when its account changes.")]
+    public sealed class CompanyAdoptionPlugin : PluginBase
+    {
+        private const string PostImage = "PostImage";
+
+        public CompanyAdoptionPlugin() : base(typeof(CompanyAdoptionPlugin)) { }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
+        {
+            var context = localContext.PluginExecutionContext;
+            var target = (Entity)context.InputParameters["Target"];
+            Entity image;
+            if (!context.PostEntityImages.TryGetValue(PostImage, out image))
+                throw new InvalidPluginExecutionException("The company step is registered without its post-image '" + PostImage + "'.");
+            CompanyRequest request = null;
+            if (target.Contains(CompanyColumns.PendingChange))
+            {
+                request = HandoverText.ReadCompany(target.GetAttributeValue<string>(CompanyColumns.PendingChange));
+                if (request == null) { localContext.Trace("adopt_pendingchange holds no request the engine can read; nothing to do."); if (!target.Contains(CompanyColumns.AccountId)) return; }
+                else if (request.Kind == CompanyRequestKind.Rebuild) { localContext.Trace("Locked for a rebuild."); return; }
+            }
+            DateTime now = context.OperationCreatedOn == default(DateTime) ? DateTime.UtcNow : context.OperationCreatedOn;
+            var service = localContext.SystemUserService;
+            AdoptionSettings settings = request != null && request.Settings != null ? request.Settings : SettingsReader.ReadActive(service);
+            if (target.Contains(CompanyColumns.AccountId) && context.MessageName == MessageNames.Update && request == null)
+                new CompanyLinking(service, m => localContext.Trace(m)).AddDomain(new CompanyState(image));
+            new CompanyRecompute(service, new RequestSender(service, context.IsInTransaction), settings, now, m => localContext.Trace(m))
+                .Apply(new CompanyState(image), request);
+        }
+    }
+}
