@@ -100,6 +100,25 @@ public class DemoConsistencyTests
         Assert.Equal(first.Leads.Select(l => l.CreatedOn).Order(), first.Leads.Select(l => l.CreatedOn));
     }
 
+    [Fact]
+    public void Demo_lists_the_companies_adopting_without_an_account_as_the_organization_holds_them()
+    {
+        var (json, run) = RunDemo("demo", "--seed", "1", "--leads", "2000", "--json");
+        var rows = QueryAll.Rows(run.Organization.SystemService, CompanyColumns.EntityName, CompanyColumns.Name, CompanyColumns.People, CompanyColumns.AccountId)
+            .ToDictionary(c => c.GetAttributeValue<string>(CompanyColumns.Name));
+        var companies = json.RootElement.GetProperty("companies").EnumerateArray().ToList();
+        Assert.Contains(companies, c => c.GetProperty("account").ValueKind == JsonValueKind.Null);
+        foreach (var c in companies)
+        {
+            var row = rows[c.GetProperty("domain").GetString()!];
+            Assert.Equal(row.GetAttributeValue<int>(CompanyColumns.People), c.GetProperty("people").GetInt32());
+            Assert.Equal(row.GetAttributeValue<EntityReference>(CompanyColumns.AccountId) == null, c.GetProperty("account").ValueKind == JsonValueKind.Null);
+        }
+        var people = companies.Select(c => c.GetProperty("people").GetInt32()).ToList();
+        Assert.Equal(people.OrderByDescending(p => p), people); // most people first, as the screen's top ten
+        Assert.Equal("Companies adopting without an account", DemoScreen.ProspectsTitle);
+    }
+
     private static (JsonDocument Json, DemoRunner.Outcome Run) RunDemo(params string[] args)
     {
         DemoRunner.Outcome? run = null;

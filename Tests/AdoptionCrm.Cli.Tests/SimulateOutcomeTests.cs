@@ -62,6 +62,21 @@ public class SimulateOutcomeTests
         Assert.Equal(3, account.Adopters);
     }
 
+    [Fact]
+    public void Sixteen_people_at_a_company_without_an_account_show_in_companies_at_Enterprise_ready()
+    {
+        using var files = new SimulationFiles();
+        var leads = files.Leads(Enumerable.Range(0, 16).Select(i => $"p{i}@acmerobotics.com,P{i},Robot,,2025-03-{1 + i * 3 / 2:00}T16:00:00Z")
+            .Append("ann@contoso.com,Ann,Lee,,2025-03-02T10:00:00Z").ToArray());
+        var result = files.Run(leads, accounts: files.Accounts("Contoso,contoso.com,")).Result;
+
+        var acme = Assert.Single(result.Companies, c => c.Domain == "acmerobotics.com");
+        Assert.Equal((16, "EnterpriseReady", (string?)null), (acme.People, acme.Stage, acme.Account));
+        Assert.Equal("Contoso", Assert.Single(result.Companies, c => c.Domain == "contoso.com").Account);
+        Assert.Equal("acmerobotics.com", result.Companies[0].Domain); // most people first
+        Assert.Contains("\"companies\"", result.ToJson());
+    }
+
     // A domain on the disposable list but not on the free-mail list (HubSpot's list carries many
     // disposable domains too), so the disposable layer is the one that decides.
     private static string DisposableOnlyDomain()

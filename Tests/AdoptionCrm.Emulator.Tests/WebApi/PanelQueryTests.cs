@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.Json;
 using AdoptionCrm.Emulator.WebApi;
 
 namespace AdoptionCrm.Emulator.Tests.WebApi;
@@ -11,22 +12,22 @@ namespace AdoptionCrm.Emulator.Tests.WebApi;
 public sealed class PanelQueryTests
 {
     private const string Fmt = "@OData.Community.Display.V1.FormattedValue";
-    private const string LeadQuery = "leads?$select=fullname,emailaddress1,jobtitle,createdon,adopt_usage,adopt_matchmethod,adopt_matchexplanation&$filter=_parentaccountid_value eq {0}&$orderby=createdon desc";
+    private const string AccountQuery = "accounts({0})?$select=name,adopt_adoptionscore,adopt_adoptionstage,adopt_adoptercount,adopt_scoreexplanation,adopt_scoredon";
+    private const string AdopterQuery = "adopt_adopters?$select=adopt_name,adopt_email,adopt_jobtitle,adopt_signups,adopt_firstsignupon,adopt_lastsignupon,adopt_usage,adopt_invitations,adopt_counted&$filter=_adopt_accountid_value eq {0}&$orderby=adopt_lastsignupon desc,adopt_adopterid asc";
 
     [Fact]
-    public async Task Panel_queries_return_the_account_stage_and_its_adopters_newest_first()
+    public async Task Panel_queries_return_the_account_score_as_of_and_one_row_per_person_by_last_signup()
     {
         var seeded = PanelSeed.Create(adopters: 30);
         await using var server = await WebApiServer.StartAsync(seeded.Org, seeded.RepId);
         using var http = new HttpClient();
-        var account = await WebApiFixture.SendAsync(http, new Uri(server.BaseUrl,
-            $"accounts({seeded.AccountId})?$select=name,adopt_adoptionscore,adopt_adoptionstage,adopt_adoptercount,adopt_scoreexplanation"), WebApiFixture.Annotations);
+        var account = await WebApiFixture.SendAsync(http, new Uri(server.BaseUrl, string.Format(AccountQuery, seeded.AccountId)), WebApiFixture.Annotations);
         Assert.True(account.Status == 200, account.Text);
-        Assert.True(account.Body.GetProperty("adopt_adoptercount").GetInt32() > 0); // the engine counts only signups inside its window
         Assert.False(string.IsNullOrEmpty(account.Body.GetProperty("adopt_adoptionstage" + Fmt).GetString()));
+        Assert.Equal(JsonValueKind.String, account.Body.GetProperty("adopt_scoredon").ValueKind);
 
-        var rows = new List<System.Text.Json.JsonElement>();
-        var url = new Uri(server.BaseUrl, string.Format(LeadQuery, seeded.AccountId));
+        var rows = new List<JsonElement>();
+        var url = new Uri(server.BaseUrl, string.Format(AdopterQuery, seeded.AccountId));
         for (var pages = 0; url is not null && pages < 10; pages++)
         {
             var page = await WebApiFixture.SendAsync(http, url, "odata.include-annotations=\"*\",odata.maxpagesize=7");
@@ -34,11 +35,16 @@ public sealed class PanelQueryTests
             rows.AddRange(page.Rows);
             url = page.Body.TryGetProperty("@odata.nextLink", out var next) ? new Uri(next.GetString()!) : null;
         }
-        Assert.Equal(30, rows.Count);
-        var created = rows.Select(r => DateTime.Parse(r.GetProperty("createdon").GetString()!)).ToList();
-        Assert.Equal(created.OrderByDescending(d => d), created);
-        Assert.Contains(rows, r => r.GetProperty("fullname").GetString() == PanelSeed.XssName);
-        Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("adopt_matchmethod" + Fmt).GetString())));
+        Assert.True(seeded.Signups > seeded.People);
+        Assert.Equal(seeded.People, rows.Count); // people, not signups
+        Assert.Equal(rows.Count, rows.Select(r => r.GetProperty("adopt_email").GetString()).Distinct(StringComparer.Ordinal).Count());
+        var last = rows.Select(r => DateTime.Parse(r.GetProperty("adopt_lastsignupon").GetString()!)).ToList();
+        Assert.Equal(last.OrderByDescending(d => d), last);
+        Assert.Contains(rows, r => r.GetProperty("adopt_name").GetString() == PanelSeed.XssName);
+        var twice = rows.Single(r => r.GetProperty("adopt_email").GetString() == $"user{PanelSeed.RepeatEvery / 2:000}@contoso.com");
+        Assert.Equal(2, twice.GetProperty("adopt_signups").GetInt32());
+        // The account counts exactly the rows the score counts (the adoption model's contract).
+        Assert.Equal(rows.Count(r => r.GetProperty("adopt_counted").GetBoolean()), account.Body.GetProperty("adopt_adoptercount").GetInt32());
     }
 
     /// <summary>Runs WebResources/test/browser/run.mjs (from a scratch copy, so its artifacts stay out of the panel's folder).</summary>

@@ -15,7 +15,8 @@ public sealed record DemoReport(
     [property: JsonPropertyName("leads")] IReadOnlyList<DemoLead> Leads,
     [property: JsonPropertyName("tasks")] IReadOnlyList<SnapshotTask> Tasks,
     [property: JsonPropertyName("exclusions")] IReadOnlyList<DemoExclusion> Exclusions,
-    [property: JsonPropertyName("tasksByOwner")] IReadOnlyDictionary<string, int> TasksByOwner)
+    [property: JsonPropertyName("tasksByOwner")] IReadOnlyDictionary<string, int> TasksByOwner,
+    [property: JsonPropertyName("companies")] IReadOnlyList<CompanyResult> Companies)
 {
     private static readonly string[] Linked = { "linked", "account-created" };
 
@@ -23,7 +24,7 @@ public sealed record DemoReport(
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
-    public static DemoReport From(int seed, OrganizationSnapshot snapshot, DemoFigures figures)
+    public static DemoReport From(int seed, OrganizationSnapshot snapshot, DemoFigures figures, IReadOnlyList<CompanyResult> companies)
     {
         var leads = snapshot.Leads.Select(l => new DemoLead(l.Id, l.Signup.Email, l.Signup.LastName, l.Signup.CreatedOnUtc, l.Domain, l.AccountId, l.Account, l.Outcome, l.Why)).ToList();
         var exclusions = snapshot.Leads.Where(l => !Linked.Contains(l.Outcome))
@@ -31,7 +32,7 @@ public sealed record DemoReport(
             .Select(g => new DemoExclusion(g.Key, g.Count(), g.Select(l => l.Why ?? "").Distinct().Take(3).ToList())).ToList();
         var byOwner = snapshot.Tasks.GroupBy(t => t.Owner ?? "(none)").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
-        return new DemoReport(seed, figures, snapshot.Accounts, leads, snapshot.Tasks, exclusions, byOwner);
+        return new DemoReport(seed, figures, snapshot.Accounts, leads, snapshot.Tasks, exclusions, byOwner, companies);
     }
 }
 

@@ -36,6 +36,6 @@ public static class DemoRunner
         var snapshot = OrganizationSnapshot.Read(org, replay.Created);
         var figures = new DemoFigures(signups.Count, Math.Round(signups.Count / watch.Elapsed.TotalSeconds, 1), ResultReader.CallStatsOf(replay.CallsPerCreate),
             Math.Round(watch.Elapsed.TotalSeconds, 2), Math.Round(total.Elapsed.TotalSeconds, 2));
-        return new Outcome(org, DemoReport.From(seed, snapshot, figures));
+        return new Outcome(org, DemoReport.From(seed, snapshot, figures, CompanyReader.Read(org.SystemService)));
     }
 }

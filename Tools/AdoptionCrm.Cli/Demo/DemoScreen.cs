@@ -6,6 +6,8 @@ namespace AdoptionCrm.Cli.Demo;
 /// <summary>demo's screen summary: accounts by stage with scores, tasks per rep, what was excluded and why, the figures.</summary>
 public static class DemoScreen
 {
+    public const string ProspectsTitle = "Companies adopting without an account";
+
     public static void Write(IAnsiConsole console, DemoReport report)
     {
         var accounts = new Table().Border(TableBorder.Rounded).Title("Accounts by adoption stage")
@@ -24,6 +26,13 @@ public static class DemoScreen
             tasks.AddRow(Markup.Escape(owner), count.ToString(),
                 Markup.Escape(string.Join(", ", report.Tasks.Where(t => (t.Owner ?? "(none)") == owner).Select(t => $"{t.Account} → {t.Stage}"))));
         console.Write(tasks);
+
+        // Sales ops' prospecting list: the companies adopting before anyone made them an account.
+        var prospects = new Table().Border(TableBorder.Rounded).Title(ProspectsTitle)
+            .AddColumn("Company domain").AddColumn(new TableColumn("People").RightAligned()).AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Stage");
+        foreach (var c in report.Companies.Where(c => c.Account == null).Take(10))
+            prospects.AddRow(Markup.Escape(c.Domain), c.People.ToString(), c.Score.ToString(), Markup.Escape(c.Stage));
+        console.Write(prospects);
 
         var exclusions = new Table().Border(TableBorder.Rounded).Title("Not linked, and why")
             .AddColumn("Outcome").AddColumn(new TableColumn("Signups").RightAligned()).AddColumn("Example reason");

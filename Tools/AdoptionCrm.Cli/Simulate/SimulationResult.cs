@@ -8,7 +8,8 @@ public sealed record SimulationResult(
     [property: JsonPropertyName("accounts")] IReadOnlyList<AccountResult> Accounts,
     [property: JsonPropertyName("leads")] IReadOnlyList<LeadResult> Leads,
     [property: JsonPropertyName("tasks")] IReadOnlyList<TaskResult> Tasks,
-    [property: JsonPropertyName("stats")] SimulationStats Stats)
+    [property: JsonPropertyName("stats")] SimulationStats Stats,
+    [property: JsonPropertyName("companies")] IReadOnlyList<CompanyResult> Companies)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 

@@ -1,11 +1,12 @@
-// The panel: one account's summary, its signups chart and its adopters, with a state for every
-// way loading can go. Each (re)start bumps a generation so a slow, stale load never paints over
+// The panel: one account's summary (score, stage, explanation and when it was computed), new people
+// per week, and the account's people (one adopt_adopter row each), with a state for every way
+// loading can go. Each (re)start bumps a generation so a slow, stale load never paints over
 // a newer one (the form hands the context over again after a first save; Retry restarts).
 import { h, clear } from "./dom";
 import type { ClientContext, ContextResult } from "./context";
 import { loadAccount, loadAdopters, MAX_ADOPTERS, type PageEvent } from "./load";
 import { classify, messageOf } from "./errors";
-import { formatCount, signupsByWeek, warmFormatters } from "./shape";
+import { countByWeek, countedNote, formatCount, warmFormatters } from "./shape";
 import { renderSummary } from "./view/summary";
 import { renderChart } from "./view/chart";
 import { renderState, type StateKind } from "./view/states";
@@ -20,10 +21,12 @@ export const MARK_RENDERED = "adopt:rendered";
 export const MEASURE_RENDER = "adopt:first-render";
 export const MEASURE_PAINT = "adopt:first-paint";
 
+const LIST_TITLE = "People";
+
 export class Panel {
   private readonly summarySlot = h("div", { class: "slot-summary" });
   private readonly chartSlot = h("div", { class: "slot-chart" });
-  private readonly listTitle = h("h2", { class: "section-title", attrs: { id: "adopt-list-title" }, text: "Adopters" });
+  private readonly listTitle = h("h2", { class: "section-title", attrs: { id: "adopt-list-title" }, text: LIST_TITLE });
   private readonly listNote = h("p", { class: "muted note" });
   private readonly listSlot = h("div", { class: "slot-list" });
   private readonly live = h("div", { class: "visually-hidden", attrs: { role: "status", "aria-live": "polite" } });
@@ -84,7 +87,7 @@ export class Panel {
     const current = () => gen === this.generation;
     this.whole("loading");
     this.listTitle.hidden = false;
-    this.listTitle.textContent = "Adopters";
+    this.listTitle.textContent = LIST_TITLE;
 
     let accountFailed = false;
     let firstPage = true;
@@ -123,26 +126,29 @@ export class Panel {
     if (e.done) this.root.setAttribute("aria-busy", "false");
     if (n === 0) {
       clear(this.chartSlot);
-      this.listTitle.textContent = "Adopters";
+      this.listTitle.textContent = LIST_TITLE;
       this.setList(renderState("empty"));
       return;
     }
     if (first) performance.mark(MARK_DATA, { startTime: e.arrivedAt });
 
-    this.listTitle.textContent = `Adopters (${formatCount(n, ctx.locale)}${e.done ? "" : "+"})`;
+    // The count in the header is the list below it: one row per person, whatever the score counts.
+    this.listTitle.textContent = `${LIST_TITLE} (${formatCount(n, ctx.locale)}${e.done ? "" : "+"})`;
     this.listNote.textContent = e.truncated
-      ? `Showing the newest ${formatCount(MAX_ADOPTERS, ctx.locale)}.`
-      : e.done ? "" : "Loading more…";
+      ? `Showing the ${formatCount(MAX_ADOPTERS, ctx.locale)} who signed up most recently.`
+      : e.done ? countedNote(e.adopters, ctx.locale) : "Loading more…";
     clear(this.chartSlot);
     const now = this.opts.now ? this.opts.now() : Date.now();
-    this.chartSlot.appendChild(renderChart(signupsByWeek(e.adopters.map((a) => a.createdOn), now), ctx.locale));
+    // Adopter rows carry each person's first and last signup, not every signup in between, so the
+    // chart counts arrivals: people by the week of their first signup. No second query needed.
+    this.chartSlot.appendChild(renderChart(countByWeek(e.adopters.map((a) => a.firstSignupOn), now), ctx.locale));
     if (!this.grid) {
-      this.grid = new AdopterGrid({ locale: ctx.locale, onOpen: (a) => ctx.openLead(a.id) });
+      this.grid = new AdopterGrid({ locale: ctx.locale, onOpen: (a) => ctx.openAdopter(a.id) });
       clear(this.listSlot);
       this.listSlot.appendChild(this.grid.el);
     }
     this.grid.setRows(e.adopters);
-    if (e.done) this.live.textContent = `${formatCount(n, ctx.locale)} adopters loaded.`;
+    if (e.done) this.live.textContent = `${formatCount(n, ctx.locale)} ${n === 1 ? "person" : "people"} loaded.`;
 
     if (first) {
       performance.mark(MARK_RENDERED);

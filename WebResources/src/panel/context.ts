@@ -4,10 +4,12 @@
 // the `id` query parameter that Dynamics passes to web resources.
 import { isGuid, normaliseId } from "./shape";
 import type { WebApi } from "./load";
+import { ADOPTER_TABLE } from "./schema";
 
 export interface ClientContext {
   webApi: WebApi;
-  openLead(id: string): void;
+  /** Opens the adopter's own record (its form lists the person's leads). */
+  openAdopter(id: string): void;
   /** Empty when the form is a new, unsaved account. */
   accountId: string;
   locale?: string;
@@ -38,7 +40,7 @@ function fromXrm(xrm: Xrm.XrmStatic, accountId: string, source: ClientContext["s
   return {
     // Xrm's own promise type is PromiseLike-compatible at run time; the typings differ only in overloads.
     webApi: xrm.WebApi as unknown as WebApi,
-    openLead: (id) => void xrm.Navigation.openForm({ entityName: "lead", entityId: id }),
+    openAdopter: (id) => void xrm.Navigation.openForm({ entityName: ADOPTER_TABLE, entityId: id }),
     accountId: accountId && isGuid(accountId) ? normaliseId(accountId) : "",
     locale,
     source,

@@ -1,5 +1,5 @@
 // Reads through Xrm.WebApi only (the user's own privileges), asking for exactly the columns shown.
-import { ACCOUNT_COLUMNS, ADOPTER_COLUMNS, LEAD_TABLE, ACCOUNT_SET } from "./schema";
+import { ACCOUNT_COLUMNS, ADOPTER_ACCOUNT, ADOPTER_COLUMNS, ADOPTER_ORDER, ADOPTER_TABLE, ACCOUNT_SET } from "./schema";
 import { normaliseId, toAccount, toAdopter, type AccountSummary, type Adopter } from "./shape";
 
 /** The part of Xrm.WebApi the panel uses (so tests and the host page can supply their own). */
@@ -24,7 +24,7 @@ export function accountOptions(): string {
 export function adopterOptions(accountId: string): string {
   const id = normaliseId(accountId);
   // Lookup filters take the bare GUID, no quotes.
-  return `?$select=${ADOPTER_COLUMNS.join(",")}&$filter=_parentaccountid_value eq ${id}&$orderby=createdon desc`;
+  return `?$select=${ADOPTER_COLUMNS.join(",")}&$filter=${ADOPTER_ACCOUNT} eq ${id}&$orderby=${ADOPTER_ORDER}`;
 }
 
 /** Xrm.WebApi takes the next page as the query part of @odata.nextLink. */
@@ -40,7 +40,7 @@ export async function loadAccount(api: WebApi, accountId: string): Promise<Accou
 }
 
 export interface PageEvent {
-  /** Every adopter read so far, newest first. */
+  /** Every adopter read so far, most recent signup first. */
   adopters: Adopter[];
   done: boolean;
   truncated: boolean;
@@ -59,7 +59,7 @@ export async function loadAdopters(
   const adopters: Adopter[] = [];
   let options = adopterOptions(accountId);
   for (;;) {
-    const page = await api.retrieveMultipleRecords(LEAD_TABLE, options, PAGE_SIZE);
+    const page = await api.retrieveMultipleRecords(ADOPTER_TABLE, options, PAGE_SIZE);
     const arrivedAt = performance.now();
     if (!isCurrent()) return;
     for (const row of page.entities) adopters.push(toAdopter(row));

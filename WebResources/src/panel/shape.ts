@@ -1,18 +1,23 @@
 // Pure data shaping: Web API rows → what the view shows. No DOM here, so it is unit-tested alone.
-import { FORMATTED, STAGES } from "./schema";
+import { ADOPTER_KEY, FORMATTED, STAGES } from "./schema";
 
 export type Row = Record<string, unknown>;
 
+/** One person at the account: an adopt_adopter row as the list shows it. */
 export interface Adopter {
   id: string;
   name: string;
   email: string;
   jobTitle: string;
-  /** Milliseconds since the epoch, NaN when createdon is missing or unreadable. */
-  createdOn: number;
+  /** How many times this person signed up (their leads), as the server formats it. */
+  signups: string;
+  /** Milliseconds since the epoch, NaN when missing or unreadable. */
+  firstSignupOn: number;
+  lastSignupOn: number;
   usage: string;
-  matchMethod: string;
-  matchExplanation: string;
+  invitations: string;
+  /** Counted in the score's window as of the last recompute. */
+  counted: boolean;
 }
 
 export interface AccountSummary {
@@ -23,8 +28,13 @@ export interface AccountSummary {
   /** Index into STAGES, or -1 when the account has no stage yet. */
   stageIndex: number;
   stageLabel: string;
-  adopterCount: number | null;
+  /** People counted in the score (adopt_adoptercount). */
+  countedPeople: number | null;
   explanation: string;
+  /** When the score, stage and explanation were computed (adopt_scoredon); NaN when never. */
+  scoredOn: number;
+  /** The server's text for it (the user's format and time zone, as the account form shows it), else "". */
+  scoredOnText: string;
 }
 
 function text(value: unknown): string {
@@ -69,22 +79,31 @@ export function toAccount(id: string, row: Row): AccountSummary {
     scoreText: score === null ? "—" : formatted(row, "adopt_adoptionscore"),
     stageIndex: idx,
     stageLabel: stageLabelFromServer ?? (idx >= 0 ? STAGES[idx].label : "No stage yet"),
-    adopterCount: num(row.adopt_adoptercount),
+    countedPeople: num(row.adopt_adoptercount),
     explanation: text(row.adopt_scoreexplanation),
+    scoredOn: date(row.adopt_scoredon),
+    scoredOnText: typeof row["adopt_scoredon" + FORMATTED] === "string" ? (row["adopt_scoredon" + FORMATTED] as string) : "",
   };
 }
 
+function date(value: unknown): number {
+  return typeof value === "string" ? Date.parse(value) : NaN;
+}
+
 export function toAdopter(row: Row): Adopter {
-  const created = typeof row.createdon === "string" ? Date.parse(row.createdon) : NaN;
+  const email = text(row.adopt_email);
   return {
-    id: normaliseId(text(row.leadid)),
-    name: text(row.fullname) || "(no name)",
-    email: text(row.emailaddress1),
-    jobTitle: text(row.jobtitle),
-    createdOn: created,
+    id: normaliseId(text(row[ADOPTER_KEY])),
+    // The primary name is the person's full name, else their email (the contract); guard anyway.
+    name: text(row.adopt_name) || email || "(no name)",
+    email,
+    jobTitle: text(row.adopt_jobtitle),
+    signups: formatted(row, "adopt_signups"),
+    firstSignupOn: date(row.adopt_firstsignupon),
+    lastSignupOn: date(row.adopt_lastsignupon),
     usage: formatted(row, "adopt_usage"),
-    matchMethod: formatted(row, "adopt_matchmethod"),
-    matchExplanation: text(row.adopt_matchexplanation),
+    invitations: formatted(row, "adopt_invitations"),
+    counted: row.adopt_counted === true,
   };
 }
 
@@ -114,20 +133,32 @@ export interface WeekBucket {
 }
 
 /**
- * Signups per week for the `weeks` weeks ending with the week holding `now`, oldest first, with
- * empty weeks kept (a gap is information). Signups outside the window are left out.
+ * How many of `times` fall in each of the `weeks` weeks ending with the week holding `now`, oldest
+ * first, with empty weeks kept (a gap is information). Times outside the window are left out. The
+ * panel passes each adopter's first signup, so a bar is the people who arrived that week.
  */
-export function signupsByWeek(createdOn: readonly number[], now: number, weeks = 26): WeekBucket[] {
+export function countByWeek(times: readonly number[], now: number, weeks = 26): WeekBucket[] {
   const last = weekStart(now);
   const first = last - (weeks - 1) * WEEK;
   const counts = new Array<number>(weeks).fill(0);
-  for (const t of createdOn) {
+  for (const t of times) {
     if (!Number.isFinite(t)) continue;
     // Weeks are whole multiples of WEEK apart in UTC, so the index is a division.
     const i = Math.floor((t - first) / WEEK);
     if (i >= 0 && i < weeks) counts[i]++;
   }
   return counts.map((count, i) => ({ start: first + i * WEEK, count }));
+}
+
+/** What the list holds beyond its count: how many of those people the score counts. */
+export function countedNote(people: readonly Adopter[], locale?: string): string {
+  let counted = 0;
+  for (const p of people) if (p.counted) counted++;
+  const rest = people.length - counted;
+  if (rest === 0) return people.length === 1 ? "Counted in the score." : "All counted in the score.";
+  // adopt_counted: inside the score's window as of the last recompute (the adoption contract).
+  const others = `${formatCount(rest, locale)} last signed up too long ago to count`;
+  return counted === 0 ? `None counted in the score: ${others}.` : `${formatCount(counted, locale)} counted in the score; ${others}.`;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -139,6 +170,18 @@ export function formatDate(t: number, locale?: string, timeZone?: string): strin
   if (!f) {
     f = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone });
     dateFormats.set(key, f);
+  }
+  return f.format(t);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** Date and time in the viewer's locale and time zone: when the score was computed. */
+export function formatDateTime(t: number, locale?: string): string {
+  if (!Number.isFinite(t)) return "";
+  let f = dateTimeFormats.get(locale ?? "");
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+    dateTimeFormats.set(locale ?? "", f);
   }
   return f.format(t);
 }
@@ -162,4 +205,5 @@ export function warmFormatters(locale?: string): void {
   formatCount(0, locale);
   formatDate(0, locale);
   formatDate(0, locale, "UTC");
+  formatDateTime(0, locale);
 }

@@ -1,4 +1,4 @@
-// A tiny stand-in for the Dataverse Web API (until the emulator serves one), answering the OData
+// A tiny stand-in for the Dataverse Web API (accounts, leads, adopt_adopters), answering the OData
 // shapes the panel uses: single-record GET with $select, collection GET with $select, $filter
 // (eq, joined by and), $orderby, $top, Prefer odata.maxpagesize → @odata.nextLink, formatted-value
 // annotations on request, and Dataverse error bodies. It also serves the built web resources
@@ -11,7 +11,13 @@ import { generate, IDS } from "./data.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const API = "/api/data/v9.2/";
-const SETS = { accounts: { table: "account", key: "accountid" }, leads: { table: "lead", key: "leadid" } };
+const SETS = {
+  accounts: { table: "account", key: "accountid" },
+  leads: { table: "lead", key: "leadid", accountLookup: "_parentaccountid_value" },
+  adopt_adopters: { table: "adopt_adopter", key: "adopt_adopterid", accountLookup: "_adopt_accountid_value" },
+};
+/** The set whose reads the special accounts (forbidden, dropped, slow) disturb: the panel's list. */
+const LIST_TABLE = "adopt_adopter";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".png": "image/png", ".json": "application/json" };
 const FMT = "@OData.Community.Display.V1.FormattedValue";
 
@@ -41,8 +47,9 @@ function parseFilter(text) {
 function project(row, select, key, annotate) {
   const out = { "@odata.etag": `W/"${row[key].slice(0, 8)}"` };
   for (const c of [...select, key]) {
+    // Dataverse puts a column's annotations (formatted value, lookup's table) before its value.
+    if (annotate) for (const k of Object.keys(row)) if (k.startsWith(c + "@")) out[k] = row[k];
     out[c] = row[c] ?? null;
-    if (annotate && row[c + FMT] !== undefined) out[c + FMT] = row[c + FMT];
   }
   return out;
 }
@@ -50,9 +57,9 @@ function project(row, select, key, annotate) {
 export async function startFakeWebApi({ port = 0, now = Date.now(), maxPageSize = 5000, pageCaps = { [IDS.paged]: 500 }, slowMs = 2000 } = {}) {
   const data = generate(now);
   const requests = [];
-  // Accounts whose leads requests drop the connection while listed (the test toggles this: a
+  // Accounts whose adopter requests drop the connection while listed (the test toggles this: a
   // one-shot failure is not enough, as Chromium retries a GET once on a reset keep-alive socket).
-  const dropLeadsFor = new Set([IDS.flaky]);
+  const dropListFor = new Set([IDS.flaky]);
   const columns = Object.fromEntries(Object.entries(data).map(([t, rows]) => [t, new Set(rows.flatMap((r) => Object.keys(r)).filter((k) => !k.includes("@")))]));
 
   async function api(req, res, url) {
@@ -80,11 +87,11 @@ export async function startFakeWebApi({ port = 0, now = Date.now(), maxPageSize 
 
     let filter;
     try { filter = q.get("$filter") ? parseFilter(q.get("$filter")) : []; } catch (e) { return dvError(res, 400, "0x80060888", e.message); }
-    const accountFilter = filter.find((f) => f.column === "_parentaccountid_value")?.value;
-    if (set.table === "lead" && accountFilter === IDS.forbidden) {
-      return dvError(res, 403, "0x80040220", "Principal user (Id=3a9c…, type=8, roleCount=1) is missing prvReadLead privilege (Id=…) on OTC=4 for entity 'lead'.");
+    const accountFilter = filter.find((f) => f.column === set.accountLookup)?.value;
+    if (set.table === LIST_TABLE && accountFilter === IDS.forbidden) {
+      return dvError(res, 403, "0x80040220", "Principal user (Id=3a9c…, type=8, roleCount=1) is missing prvReadadopt_adopter privilege (Id=…) on OTC=10012 for entity 'adopt_adopter'.");
     }
-    if (set.table === "lead" && dropLeadsFor.has(accountFilter)) {
+    if (set.table === LIST_TABLE && dropListFor.has(accountFilter)) {
       req.socket.destroy(); // a dropped connection: the browser sees a network error
       return;
     }
@@ -147,5 +154,5 @@ export async function startFakeWebApi({ port = 0, now = Date.now(), maxPageSize 
   });
   await new Promise((r) => server.listen(port, "127.0.0.1", r));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, apiBase: base + API, data, requests, dropLeadsFor, close: () => new Promise((r) => server.close(r)) };
+  return { base, apiBase: base + API, data, requests, dropListFor, close: () => new Promise((r) => server.close(r)) };
 }

@@ -32,8 +32,8 @@ describe("client API context", () => {
     expect(r.context.source).toBe("handover");
     expect(r.context.accountId).toBe(ID.toLowerCase());
     expect(r.context.locale).toBe("de-DE");
-    r.context.openLead("abc");
-    expect(opened).toEqual([{ entityName: "lead", entityId: "abc" }]);
+    r.context.openAdopter("abc");
+    expect(opened).toEqual([{ entityName: "adopt_adopter", entityId: "abc" }]);
   });
 
   it("falls back to an Xrm on the window and the id query parameter", () => {

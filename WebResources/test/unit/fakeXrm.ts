@@ -32,21 +32,30 @@ export function fakeApi(handler: Handler): WebApi & { calls: Call[] } {
 export const ACCOUNT_ID = "5f0c7c8e-1b2a-4c3d-9e8f-0a1b2c3d4e5f";
 
 export function context(api: WebApi, opened: string[] = [], accountId = ACCOUNT_ID): ClientContext {
-  return { webApi: api, openLead: (id) => opened.push(id), accountId, locale: "en-US", source: "handover" };
+  return { webApi: api, openAdopter: (id) => opened.push(id), accountId, locale: "en-US", source: "handover" };
 }
 
-export function lead(i: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+const FMT = "@OData.Community.Display.V1.FormattedValue";
+
+/** An adopt_adopter row as the Web API returns it: person i signed up i % 3 + 1 times. */
+export function adopter(i: number, over: Record<string, unknown> = {}): Record<string, unknown> {
   const id = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+  const last = Date.UTC(2026, 9, 30) - i * 3_600_000;
+  const signups = (i % 3) + 1;
   return {
-    leadid: id,
-    fullname: `Person ${i}`,
-    emailaddress1: `person${i}@contoso.com`,
-    jobtitle: "Engineer",
-    createdon: new Date(Date.UTC(2026, 9, 30) - i * 3_600_000).toISOString(),
+    adopt_adopterid: id,
+    adopt_name: `Person ${i}`,
+    adopt_email: `person${i}@contoso.com`,
+    adopt_jobtitle: "Engineer",
+    adopt_signups: signups,
+    [`adopt_signups${FMT}`]: String(signups),
+    adopt_firstsignupon: new Date(last - (signups - 1) * 7 * 86_400_000).toISOString(),
+    adopt_lastsignupon: new Date(last).toISOString(),
     adopt_usage: i % 50,
-    adopt_matchmethod: 462010000,
-    "adopt_matchmethod@OData.Community.Display.V1.FormattedValue": "Domain Table",
-    adopt_matchexplanation: "contoso.com is the account's website domain",
+    [`adopt_usage${FMT}`]: String(i % 50),
+    adopt_invitations: 1200 + i,
+    [`adopt_invitations${FMT}`]: (1200 + i).toLocaleString("en-US"),
+    adopt_counted: i % 4 !== 3,
     ...over,
   };
 }
@@ -60,6 +69,7 @@ export const ACCOUNT_ROW = {
   "adopt_adoptionstage@OData.Community.Display.V1.FormattedValue": "Spreading",
   adopt_adoptercount: 9,
   adopt_scoreexplanation: "9 people in the last 60 days",
+  adopt_scoredon: "2026-11-03T14:05:00Z",
 };
 
 /** Waits until `check` passes (DOM updates follow promise chains of unknown length). */

@@ -1,7 +1,7 @@
 // The panel in a DOM: its states, the adopter grid, keyboard, and that untrusted text stays text.
 import { beforeEach, describe, expect, it } from "vitest";
 import { Panel } from "../../src/panel/app";
-import { ACCOUNT_ROW, context, fakeApi, lead, until, type Handler } from "./fakeXrm";
+import { ACCOUNT_ROW, adopter, context, fakeApi, until, type Handler } from "./fakeXrm";
 
 const XSS = "<img src=x onerror=alert(1)>";
 let root: HTMLElement;
@@ -22,7 +22,7 @@ const state = () => root.querySelector<HTMLElement>("[data-state]")?.dataset.sta
 const rows = () => Array.from(root.querySelectorAll<HTMLElement>('[role="row"][data-index]'));
 
 function adopters(n: number, over: (i: number) => Record<string, unknown> = () => ({})) {
-  return Array.from({ length: n }, (_, i) => lead(i, over(i)));
+  return Array.from({ length: n }, (_, i) => adopter(i, over(i)));
 }
 
 describe("states", () => {
@@ -52,8 +52,8 @@ describe("states", () => {
     expect(root.querySelector("button")).toBeNull(); // retrying won't grant a privilege
   });
 
-  it("shows the account but a permission state when only leads are forbidden", async () => {
-    start((c) => (c.kind === "record" ? ACCOUNT_ROW : Promise.reject({ errorCode: -2147220960, message: "prvReadLead" })));
+  it("shows the account but a permission state when only adopters are forbidden", async () => {
+    start((c) => (c.kind === "record" ? ACCOUNT_ROW : Promise.reject({ errorCode: -2147220960, message: "prvReadadopt_adopter" })));
     await until(() => state() === "permission");
     await until(() => root.textContent!.includes("Adoption at Contoso"));
   });
@@ -83,24 +83,78 @@ describe("states", () => {
 });
 
 describe("ready", () => {
-  it("shows stage, score, explanation, chart and adopters newest first", async () => {
-    start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(5) }));
+  it("shows stage, score, explanation with its as-of, chart and people by most recent signup", async () => {
+    const { api } = start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(5) }));
     await until(() => rows().length === 5);
     const current = root.querySelector('[aria-current="step"]')!;
     expect(current.textContent).toBe("Spreading");
     expect(root.querySelectorAll(".step-done")).toHaveLength(2);
     expect(root.querySelector('[data-testid="score"]')!.textContent).toContain("72");
     expect(root.querySelector('[data-testid="explanation"]')!.textContent).toBe("9 people in the last 60 days");
+    const asOf = root.querySelector('[data-testid="as-of"]')!;
+    expect(asOf.textContent).toMatch(/^Score as of Nov 3, 2026, \d{1,2}:05/);
+    expect(asOf.querySelector("time")!.getAttribute("datetime")).toBe("2026-11-03T14:05:00.000Z");
+    expect(root.querySelector('[data-testid="counted"]')!.textContent).toBe("9people counted");
     const svg = root.querySelector("svg")!;
     expect(svg.getAttribute("data-total")).toBe("5");
     expect(svg.querySelectorAll("rect.bar")).toHaveLength(26);
-    expect(rows()[0].textContent).toContain("Person 0");
-    expect(rows()[0].textContent).toContain("Domain Table: contoso.com is the account's website domain");
+    const cells = Array.from(rows()[2].querySelectorAll('[role="gridcell"]'), (c) => c.textContent);
+    expect(cells).toEqual(["Person 2person2@contoso.com", "Engineer", "Oct 15, 2026", "Oct 29, 2026", "3", "2", "1,202"]);
+    expect(rows()[2].getAttribute("aria-label")).toBe("Person 2, Engineer, person2@contoso.com. 3 signups, last Oct 29, 2026. Press Enter to open.");
+    expect(api.calls.filter((c) => c.kind === "multiple").map((c) => c.entity)).toEqual(["adopt_adopter"]);
+  });
+
+  it("counts in the header exactly the people it lists, and says how many the score counts", async () => {
+    start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(8) }));
+    await until(() => rows().length === 8);
+    const title = root.querySelector("#adopt-list-title")!.textContent;
+    const listed = Number(root.querySelector('[role="grid"]')!.getAttribute("aria-rowcount")) - 1;
+    expect(title).toBe(`People (${listed})`);
+    expect(listed).toBe(8);
+    // adopters() leaves out every fourth person (3 and 7) from the score.
+    expect(root.querySelector(".adopters .note")!.textContent).toBe("6 counted in the score; 2 last signed up too long ago to count.");
+    expect(rows()[3].textContent).toContain("Not counted in score");
+    expect(rows()[3].getAttribute("aria-label")).toContain("not counted in the score");
+    expect(rows()[2].textContent).not.toContain("Not counted");
+  });
+
+  it("charts people by the week of their first signup, not their later ones", async () => {
+    // Three people: one first signed up twice, long before the chart's window, then again this week.
+    const now = Date.UTC(2026, 10, 4);
+    const at = (days: number) => new Date(now - days * 86_400_000).toISOString();
+    start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: [
+      adopter(0, { adopt_firstsignupon: at(1), adopt_lastsignupon: at(1) }),
+      adopter(1, { adopt_firstsignupon: at(400), adopt_lastsignupon: at(1), adopt_signups: 2 }),
+      adopter(2, { adopt_firstsignupon: at(8), adopt_lastsignupon: at(2) }),
+    ] }));
+    await until(() => rows().length === 3);
+    const bars = Array.from(root.querySelectorAll("svg rect.bar"), (b) => Number(b.getAttribute("data-count")));
+    expect(bars.slice(-2)).toEqual([1, 1]);
+    expect(root.querySelector("svg")!.getAttribute("data-total")).toBe("2");
+  });
+
+  it("shows a person once, as the server's one row, however often they signed up", async () => {
+    start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: [adopter(0, { adopt_signups: 4, "adopt_signups@OData.Community.Display.V1.FormattedValue": "4" }), adopter(1)] }));
+    await until(() => rows().length === 2);
+    expect(rows().filter((r) => r.textContent!.includes("person0@contoso.com"))).toHaveLength(1);
+    expect(rows()[0].querySelectorAll('[role="gridcell"]')[4].textContent).toBe("4");
+  });
+
+  it("shows the as-of as the server formats it for the user when it sends that", async () => {
+    start((c) => (c.kind === "record" ? { ...ACCOUNT_ROW, "adopt_scoredon@OData.Community.Display.V1.FormattedValue": "03.11.2026 15:05" } : { entities: adopters(1) }));
+    await until(() => rows().length === 1);
+    expect(root.querySelector('[data-testid="as-of"]')!.textContent).toBe("Score as of 03.11.2026 15:05");
+  });
+
+  it("leaves out the as-of line for an account that was never scored", async () => {
+    start((c) => (c.kind === "record" ? { ...ACCOUNT_ROW, adopt_scoredon: null } : { entities: adopters(1) }));
+    await until(() => rows().length === 1);
+    expect(root.querySelector('[data-testid="as-of"]')).toBeNull();
   });
 
   it("renders a hostile name and job title as text, never as markup", async () => {
     start((c) => (c.kind === "record" ? { ...ACCOUNT_ROW, name: "<b>Evil</b> Corp" }
-      : { entities: adopters(2, (i) => (i === 0 ? { fullname: XSS, jobtitle: "<script>alert(2)</script>" } : {})) }));
+      : { entities: adopters(2, (i) => (i === 0 ? { adopt_name: XSS, adopt_jobtitle: "<script>alert(2)</script>" } : {})) }));
     await until(() => rows().length === 2);
     expect(root.querySelector("img")).toBeNull();
     expect(root.querySelector("script")).toBeNull();
@@ -115,10 +169,10 @@ describe("ready", () => {
     await until(() => rows().length > 0);
     expect(root.querySelector('[role="grid"]')!.getAttribute("aria-rowcount")).toBe("5001");
     expect(rows().length).toBeLessThan(40);
-    expect(root.textContent).toContain("Adopters (5,000)");
+    expect(root.textContent).toContain("People (5,000)");
   });
 
-  it("moves focus with the keyboard and opens the focused lead with Enter", async () => {
+  it("moves focus with the keyboard and opens the focused person's adopter record with Enter", async () => {
     const opened: string[] = [];
     start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(50) }), opened);
     await until(() => rows().length > 0);
@@ -135,7 +189,7 @@ describe("ready", () => {
     expect((document.activeElement as HTMLElement).dataset.index).toBe("49");
     expect((document.activeElement as HTMLElement).getAttribute("aria-rowindex")).toBe("51");
     key("Enter");
-    expect(opened).toEqual([lead(49).leadid]);
+    expect(opened).toEqual([adopter(49).adopt_adopterid]);
     key("Home");
     expect((document.activeElement as HTMLElement).dataset.index).toBe("0");
   });

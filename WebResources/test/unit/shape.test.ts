@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, isGuid, normaliseId, signupsByWeek, stageIndex, toAccount, toAdopter, weekStart } from "../../src/panel/shape";
-import { ACCOUNT_ROW, lead } from "./fakeXrm";
+import { countByWeek, countedNote, formatDate, isGuid, normaliseId, stageIndex, toAccount, toAdopter, weekStart } from "../../src/panel/shape";
+import { ACCOUNT_ROW, adopter } from "./fakeXrm";
 import { STAGE_NONE } from "../../src/panel/schema";
 
 const utc = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h);
@@ -14,21 +14,21 @@ describe("weekStart", () => {
   });
 });
 
-describe("signupsByWeek", () => {
+describe("countByWeek", () => {
   const now = utc(2026, 11, 4); // a Wednesday
   it("counts per week, oldest first, ending with the current week", () => {
-    const weeks = signupsByWeek([utc(2026, 11, 2), utc(2026, 11, 3), utc(2026, 10, 28)], now, 4);
+    const weeks = countByWeek([utc(2026, 11, 2), utc(2026, 11, 3), utc(2026, 10, 28)], now, 4);
     expect(weeks.map((w) => w.count)).toEqual([0, 0, 1, 2]);
     expect(weeks[3].start).toBe(utc(2026, 11, 2));
     expect(weeks[0].start).toBe(utc(2026, 10, 12));
   });
   it("keeps empty weeks and leaves out signups outside the window or without a date", () => {
-    const weeks = signupsByWeek([utc(2026, 1, 1), NaN, utc(2026, 10, 13)], now, 4);
+    const weeks = countByWeek([utc(2026, 1, 1), NaN, utc(2026, 10, 13)], now, 4);
     expect(weeks).toHaveLength(4);
     expect(weeks.map((w) => w.count)).toEqual([1, 0, 0, 0]);
   });
   it("puts Sunday 23:59 and Monday 00:00 in different weeks", () => {
-    const weeks = signupsByWeek([utc(2026, 11, 1, 23) + 59 * 60_000, utc(2026, 11, 2)], now, 2);
+    const weeks = countByWeek([utc(2026, 11, 1, 23) + 59 * 60_000, utc(2026, 11, 2)], now, 2);
     expect(weeks.map((w) => w.count)).toEqual([1, 1]);
   });
 });
@@ -49,29 +49,60 @@ describe("stage mapping", () => {
     expect(a.stageIndex).toBe(2);
     expect(a.stageLabel).toBe("Verbreitung");
     expect(a.score).toBe(72);
-    expect(a.adopterCount).toBe(9);
+    expect(a.countedPeople).toBe(9);
+    expect(a.scoredOn).toBe(Date.UTC(2026, 10, 3, 14, 5));
+    expect(a.scoredOnText).toBe("");
+    const b = toAccount("x", { ...ACCOUNT_ROW, "adopt_scoredon@OData.Community.Display.V1.FormattedValue": "03.11.2026 15:05" });
+    expect(b.scoredOnText).toBe("03.11.2026 15:05");
   });
   it("copes with an account that has no score or stage yet", () => {
     const a = toAccount("x", { name: "New Co" });
     expect(a.stageIndex).toBe(-1);
     expect(a.scoreText).toBe("—");
     expect(a.stageLabel).toBe("No stage yet");
+    expect(Number.isNaN(a.scoredOn)).toBe(true);
   });
 });
 
 describe("toAdopter", () => {
-  it("uses formatted values for choices and keeps text as text", () => {
-    const a = toAdopter(lead(3, { fullname: "<img src=x onerror=alert(1)>" }));
-    expect(a.name).toBe("<img src=x onerror=alert(1)>");
-    expect(a.matchMethod).toBe("Domain Table");
-    expect(a.usage).toBe("3");
-    expect(a.createdOn).toBe(Date.UTC(2026, 9, 30) - 3 * 3_600_000);
+  it("reads an adopt_adopter row with the server's formatted numbers and keeps text as text", () => {
+    const a = toAdopter(adopter(3, { adopt_name: "<img src=x onerror=alert(1)>" }));
+    expect(a).toEqual({
+      id: "00000000-0000-4000-8000-000000000003",
+      name: "<img src=x onerror=alert(1)>",
+      email: "person3@contoso.com",
+      jobTitle: "Engineer",
+      signups: "1",
+      firstSignupOn: Date.UTC(2026, 9, 30) - 3 * 3_600_000,
+      lastSignupOn: Date.UTC(2026, 9, 30) - 3 * 3_600_000,
+      usage: "3",
+      invitations: "1,203",
+      counted: false,
+    });
   });
-  it("names the nameless and tolerates missing dates", () => {
-    const a = toAdopter({ leadid: "{ABC}", createdon: null });
-    expect(a.name).toBe("(no name)");
+  it("names a person by their email when the row has no name, and tolerates missing dates", () => {
+    const a = toAdopter({ adopt_adopterid: "{ABC}", adopt_email: "pat@contoso.com", adopt_lastsignupon: null, adopt_signups: 2 });
+    expect(a.name).toBe("pat@contoso.com");
     expect(a.id).toBe("abc");
-    expect(Number.isNaN(a.createdOn)).toBe(true);
+    expect(a.signups).toBe("2");
+    expect(Number.isNaN(a.lastSignupOn)).toBe(true);
+    expect(Number.isNaN(a.firstSignupOn)).toBe(true);
+    expect(a.counted).toBe(false);
+    expect(toAdopter({}).name).toBe("(no name)");
+  });
+});
+
+describe("countedNote", () => {
+  const people = (counted: boolean[]) => counted.map((c, i) => toAdopter(adopter(i, { adopt_counted: c })));
+  it("says how many of the listed people the score counts, and how many it does not", () => {
+    expect(countedNote(people([true, false, true]), "en-US")).toBe("2 counted in the score; 1 last signed up too long ago to count.");
+    expect(countedNote(people([true, true]), "en-US")).toBe("All counted in the score.");
+    expect(countedNote(people([true]), "en-US")).toBe("Counted in the score.");
+    expect(countedNote(people([false, false]), "en-US")).toBe("None counted in the score: 2 last signed up too long ago to count.");
+  });
+  it("formats large counts in the viewer's locale", () => {
+    const many = Array.from({ length: 1500 }, (_, i) => i >= 1200);
+    expect(countedNote(people(many), "en-US")).toBe("300 counted in the score; 1,200 last signed up too long ago to count.");
   });
 });
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_COLUMNS, ADOPTER_COLUMNS, STAGE_NONE, STAGES } from "../../src/panel/schema";
+import { ACCOUNT_COLUMNS, ADOPTER_ACCOUNT, ADOPTER_COLUMNS, ADOPTER_KEY, ADOPTER_TABLE, STAGE_NONE, STAGES } from "../../src/panel/schema";
 import { PANEL_CONTROL } from "../../src/form/accountform";
 
 const src = join(__dirname, "../../../Solution/src");
@@ -23,9 +23,17 @@ describe.runIf(existsSync(src))("the solution source", () => {
 
   it("has every custom column the panel reads", () => {
     const account = logicalNames(read("Entities", "Account", "Entity.xml"));
-    const lead = logicalNames(read("Entities", "Lead", "Entity.xml"));
     for (const c of ACCOUNT_COLUMNS.filter((c) => c.startsWith("adopt_"))) expect(account, c).toContain(c);
-    for (const c of ADOPTER_COLUMNS.filter((c) => c.startsWith("adopt_"))) expect(lead, c).toContain(c);
+  });
+
+  it("defines the adopter table under the names the panel queries", () => {
+    // Entity folders are named by schema name (adopt_Adopter); find it by its logical name.
+    const folder = readdirSync(join(src, "Entities")).find((d) => d.toLowerCase() === ADOPTER_TABLE);
+    expect(folder, `Solution/src/Entities/${ADOPTER_TABLE}`).toBeDefined();
+    const xml = read("Entities", folder!, "Entity.xml");
+    const columns = logicalNames(xml);
+    for (const c of [...ADOPTER_COLUMNS, ADOPTER_KEY, ADOPTER_ACCOUNT.replace(/^_(.*)_value$/, "$1")]) expect(columns, c).toContain(c);
+    expect(xml).toContain(`<EntitySetName>${ADOPTER_TABLE}s</EntitySetName>`);
   });
 
   it("puts the panel on the account form under the control name the form script hands over to", () => {

@@ -1,6 +1,7 @@
-// The adopter list as a virtualised ARIA grid: only the rows in view (plus the focused one) exist
-// in the DOM, so 5,000 or 50,000 adopters cost the same to render. One row is tabbable at a time
-// (roving tabindex); arrow keys, Page Up/Down and Home/End move it, Enter or Space opens the lead.
+// The account's people (one adopt_adopter row each) as a virtualised ARIA grid: only the rows in
+// view (plus the focused one) exist in the DOM, so 5,000 or 50,000 people cost the same to render.
+// One row is tabbable at a time (roving tabindex); arrow keys, Page Up/Down and Home/End move it,
+// Enter or Space opens the person's adopter record.
 import { h, clear } from "../dom";
 import { formatDate, type Adopter } from "../shape";
 
@@ -9,7 +10,7 @@ export const ROW_HEIGHT = 56;
 const MAX_VISIBLE_ROWS = 10;
 const OVERSCAN = 4;
 
-const COLUMNS = ["Name", "Job title", "Signed up", "Usage", "Why this account"];
+const COLUMNS = ["Name", "Job title", "First signup", "Last signup", "Signups", "Usage", "Invitations"];
 
 export interface GridOptions {
   onOpen(adopter: Adopter): void;
@@ -32,7 +33,7 @@ export class AdopterGrid {
     this.viewport = h("div", { class: "grid-viewport" }, this.canvas);
     this.el = h("div", {
       class: "grid",
-      attrs: { role: "grid", "aria-label": "Adopters, newest first", "aria-colcount": COLUMNS.length, "aria-rowcount": 1 },
+      attrs: { role: "grid", "aria-label": "People, most recent signup first", "aria-colcount": COLUMNS.length, "aria-rowcount": 1 },
     }, h("div", { attrs: { role: "rowgroup" } }, header), this.viewport);
 
     this.viewport.addEventListener("scroll", () => this.schedule());
@@ -55,7 +56,8 @@ export class AdopterGrid {
 
   /**
    * Shows `rows`. Called again with the same, grown array as later pages arrive: later pages are
-   * older adopters appended at the end, so rows already built stay valid and focus stays put.
+   * people who signed up earlier, appended at the end, so rows already built stay valid and focus
+   * stays put.
    */
   setRows(rows: Adopter[]): void {
     const hadFocus = this.el.contains(document.activeElement);
@@ -116,22 +118,26 @@ export class AdopterGrid {
 
   private buildRow(i: number): HTMLElement {
     const a = this.rows[i];
-    const label = [a.name, a.jobTitle, a.email].filter(Boolean).join(", ");
-    const why = a.matchMethod && a.matchExplanation ? `${a.matchMethod}: ${a.matchExplanation}` : a.matchMethod || a.matchExplanation;
+    const locale = this.opts.locale;
+    const who = [a.name, a.jobTitle, a.email].filter(Boolean).join(", ");
+    const signups = `${a.signups} signup${a.signups === "1" ? "" : "s"}, last ${formatDate(a.lastSignupOn, locale) || "unknown"}`;
+    const counted = a.counted ? "" : ", not counted in the score";
     const row = h("div", {
-      class: "grid-row",
-      attrs: { role: "row", "aria-rowindex": i + 2, "data-index": i, "data-id": a.id, "aria-label": `${label}. Press Enter to open the lead.` },
+      class: a.counted ? "grid-row" : "grid-row row-uncounted",
+      attrs: { role: "row", "aria-rowindex": i + 2, "data-index": i, "data-id": a.id,
+        "aria-label": `${who}. ${signups}${counted}. Press Enter to open.` },
     },
       h("div", { class: "grid-cell cell-name", attrs: { role: "gridcell" } },
         h("span", { class: "name", text: a.name }),
-        a.email ? h("span", { class: "sub", text: a.email }) : null),
+        a.email && a.email !== a.name ? h("span", { class: "sub", text: a.email }) : null),
       h("div", { class: "grid-cell", attrs: { role: "gridcell" }, text: a.jobTitle }),
-      h("div", { class: "grid-cell", attrs: { role: "gridcell" } },
-        Number.isFinite(a.createdOn)
-          ? h("time", { attrs: { datetime: new Date(a.createdOn).toISOString() }, text: formatDate(a.createdOn, this.opts.locale) })
-          : null),
+      h("div", { class: "grid-cell", attrs: { role: "gridcell" } }, time(a.firstSignupOn, locale)),
+      h("div", { class: "grid-cell cell-last", attrs: { role: "gridcell" } },
+        time(a.lastSignupOn, locale),
+        a.counted ? null : h("span", { class: "sub", text: "Not counted in score" })),
+      h("div", { class: "grid-cell cell-num", attrs: { role: "gridcell" }, text: a.signups }),
       h("div", { class: "grid-cell cell-num", attrs: { role: "gridcell" }, text: a.usage }),
-      h("div", { class: "grid-cell cell-why", attrs: { role: "gridcell", title: why || undefined }, text: why }),
+      h("div", { class: "grid-cell cell-num", attrs: { role: "gridcell" }, text: a.invitations }),
     );
     row.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
     return row;
@@ -181,4 +187,8 @@ export class AdopterGrid {
     if (this.frame) cancelAnimationFrame(this.frame);
     clear(this.el);
   }
+}
+
+function time(t: number, locale?: string): HTMLElement | null {
+  return Number.isFinite(t) ? h("time", { attrs: { datetime: new Date(t).toISOString() }, text: formatDate(t, locale) }) : null;
 }

@@ -1,4 +1,5 @@
-// Signups per week as an inline SVG bar chart: no chart library, a few hundred bytes of code.
+// New people per week (by first signup) as an inline SVG bar chart: no chart library, a few
+// hundred bytes of code.
 import { h, svg } from "../dom";
 import { formatDate, type WeekBucket } from "../shape";
 
@@ -12,7 +13,7 @@ export function renderChart(buckets: readonly WeekBucket[], locale?: string): HT
   const peak = buckets.reduce((m, b) => (b.count > m.count ? b : m), buckets[0] ?? { start: 0, count: 0 });
   const max = Math.max(1, peak.count);
   const label = buckets.length
-    ? `Signups per week, last ${buckets.length} weeks: ${total} in all, most in the week of ${formatDate(peak.start, locale, "UTC")} (${peak.count}).`
+    ? `New people per week (first signup), last ${buckets.length} weeks: ${total} in all, most in the week of ${formatDate(peak.start, locale, "UTC")} (${peak.count}).`
     : "No signups to chart.";
 
   const plotH = H - PAD_TOP - PAD_BOTTOM;
@@ -29,12 +30,14 @@ export function renderChart(buckets: readonly WeekBucket[], locale?: string): HT
       svg("rect", {
         class: "bar",
         attrs: { x: x.toFixed(1), y: (PAD_TOP + plotH - bh).toFixed(1), width: bar.toFixed(1), height: bh.toFixed(1), "data-count": b.count, rx: 1 },
-      }, svg("title", { text: `Week of ${formatDate(b.start, locale, "UTC")}: ${b.count} signup${b.count === 1 ? "" : "s"}` })),
+      }, svg("title", { text: `Week of ${formatDate(b.start, locale, "UTC")}: ${b.count} new ${b.count === 1 ? "person" : "people"}` })),
     );
   });
   chart.appendChild(svg("line", { class: "axis", attrs: { x1: 0, x2: W, y1: PAD_TOP + plotH + 0.5, y2: PAD_TOP + plotH + 0.5 } }));
   return h("section", { class: "chart", attrs: { "aria-labelledby": "adopt-chart-title" } },
-    h("h2", { class: "section-title", attrs: { id: "adopt-chart-title" }, text: "Signups per week" }),
+    h("h2", { class: "section-title", attrs: { id: "adopt-chart-title" } },
+      document.createTextNode("New people per week"),
+      h("span", { class: "muted", text: " by first signup, each person once" })),
     chart,
     // Axis dates as HTML, not SVG text: the plot stretches to the tab's width and would distort them.
     buckets.length ? h("div", { class: "chart-axis", attrs: { "aria-hidden": "true" } },

@@ -6,11 +6,11 @@ export type StateKind = "loading" | "empty" | "permission" | "notfound" | "netwo
 const COPY: Record<StateKind, [title: string, body: string]> = {
   loading: ["Loading adopters…", ""],
   empty: ["No adopters yet", "Nobody from this account has signed up yet. When someone does, they show up here."],
-  permission: ["You don't have permission to see this", "Your security role can't read these records. Ask your administrator for read access to leads and accounts."],
+  permission: ["You don't have permission to see this", "Your security role can't read these records. Ask your administrator for read access to adopters and accounts."],
   notfound: ["This account isn't available", "It may have been deleted, or it isn't shared with you."],
   network: ["Couldn't reach Dynamics 365", "Check your connection and try again."],
   error: ["Something went wrong loading adopters", ""],
-  nocontext: ["Open this panel from an account form", "It shows the adopters of the account the form is open on."],
+  nocontext: ["Open this panel from an account form", "It shows the people adopting at the account the form is open on."],
   unsaved: ["Save the account to see its adopters", ""],
 };
 

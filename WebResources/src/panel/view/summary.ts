@@ -1,8 +1,9 @@
-// The account's stage as a step bar, its score and the score's explanation.
+// The account's stage as a step bar, its score, the score's explanation in the account's own words
+// (adopt_scoreexplanation, the same text the account form shows) and when it was computed.
 import { h } from "../dom";
 import { STAGES } from "../schema";
 import type { AccountSummary } from "../shape";
-import { formatCount } from "../shape";
+import { formatCount, formatDateTime } from "../shape";
 
 export function renderSummary(a: AccountSummary, locale?: string): HTMLElement {
   const steps = h("ol", { class: "steps", attrs: { "aria-label": "Adoption stage" } });
@@ -19,10 +20,15 @@ export function renderSummary(a: AccountSummary, locale?: string): HTMLElement {
     );
   });
 
-  const count = a.adopterCount === null ? null
-    : h("div", { class: "metric" },
-        h("span", { class: "metric-value", text: formatCount(a.adopterCount, locale) }),
-        h("span", { class: "metric-label", text: a.adopterCount === 1 ? "adopter" : "adopters" }));
+  const count = a.countedPeople === null ? null
+    : h("div", { class: "metric", attrs: { "data-testid": "counted" } },
+        h("span", { class: "metric-value", text: formatCount(a.countedPeople, locale) }),
+        h("span", { class: "metric-label", text: a.countedPeople === 1 ? "person counted" : "people counted" }));
+  const asOf = Number.isFinite(a.scoredOn)
+    ? h("p", { class: "muted as-of", attrs: { "data-testid": "as-of" } },
+        h("span", { text: "Score as of " }),
+        h("time", { attrs: { datetime: new Date(a.scoredOn).toISOString() }, text: a.scoredOnText || formatDateTime(a.scoredOn, locale) }))
+    : null;
 
   return h("section", { class: "summary", attrs: { "aria-labelledby": "adopt-title" } },
     h("div", { class: "summary-head" },
@@ -34,6 +40,9 @@ export function renderSummary(a: AccountSummary, locale?: string): HTMLElement {
         count)),
     steps,
     a.stageIndex < 0 ? h("p", { class: "muted", text: "No adoption stage yet." }) : null,
-    a.explanation ? h("p", { class: "explanation", attrs: { "data-testid": "explanation" }, text: a.explanation }) : null,
+    // The explanation keeps the engine's line breaks; its date sits with it, so both are read together.
+    a.explanation || asOf ? h("div", { class: "explanation" },
+      a.explanation ? h("p", { class: "explanation-text", attrs: { "data-testid": "explanation" }, text: a.explanation }) : null,
+      asOf) : null,
   );
 }
