@@ -33,7 +33,7 @@ public static class BackfillCommand
         }
         return CommandRunner.Action(_ =>
         {
-            var path = parse.GetValue(checkpointOption) ?? BackfillCheckpoint.DefaultPath(parse.GetValue(environment.Url)!);
+            var path = parse.GetValue(checkpointOption) ?? BackfillCheckpoint.DefaultPath(environment.UrlOf(parse));
             var result = Plain() ? RunPlain(client, path) : RunWithBar(client, path);
             if (result.RebuildMissing)
             {
