@@ -29,10 +29,8 @@ namespace AdoptionCrm.Plugins.Steps
             var target = (Entity)context.InputParameters["Target"];
             var request = HandoverText.ReadAccount(target.GetAttributeValue<string>(AccountColumns.PendingChange));
             if (request == null) { localContext.Trace("adopt_pendingchange holds no request the engine can read; nothing to do."); return; }
-            Entity image;
-            if (!context.PostEntityImages.TryGetValue(PostImage, out image))
-                throw new InvalidPluginExecutionException("The account step is registered without its post-image '" + PostImage + "'.");
-            DateTime now = context.OperationCreatedOn == default(DateTime) ? DateTime.UtcNow : context.OperationCreatedOn;
+            var image = context.RequiredPostImage(PostImage, "account");
+            DateTime now = context.OperationTime();
             var service = localContext.SystemUserService;
             AdoptionSettings settings = request.Settings ?? SettingsReader.ReadActive(service);
             new AccountSummaryUpdater(service, now, m => localContext.Trace(m)).Apply(image, request, settings);

@@ -26,7 +26,7 @@ namespace AdoptionCrm.Plugins.Steps
             context.PreEntityImages.TryGetValue(PreImage, out before);
             if (!context.PostEntityImages.TryGetValue(PostImage, out after)) return;
             if (after.Id == Guid.Empty) after.Id = context.PrimaryEntityId;
-            DateTime now = context.OperationCreatedOn == default(DateTime) ? DateTime.UtcNow : context.OperationCreatedOn;
+            DateTime now = context.OperationTime();
             var service = localContext.SystemUserService;
             new AccountPlay(service, SettingsReader.ReadActive(service), now, m => localContext.Trace(m)).Run(before, after);
         }

@@ -31,9 +31,7 @@ namespace AdoptionCrm.Plugins.Steps
         {
             var context = localContext.PluginExecutionContext;
             var target = (Entity)context.InputParameters["Target"];
-            Entity image;
-            if (!context.PostEntityImages.TryGetValue(PostImage, out image))
-                throw new InvalidPluginExecutionException("The company step is registered without its post-image '" + PostImage + "'.");
+            var image = context.RequiredPostImage(PostImage, "company");
             CompanyRequest request = null;
             if (target.Contains(CompanyColumns.PendingChange))
             {
@@ -41,7 +39,7 @@ namespace AdoptionCrm.Plugins.Steps
                 if (request == null) { localContext.Trace("adopt_pendingchange holds no request the engine can read; nothing to do."); if (!target.Contains(CompanyColumns.AccountId)) return; }
                 else if (request.Kind == CompanyRequestKind.Rebuild) { localContext.Trace("Locked for a rebuild."); return; }
             }
-            DateTime now = context.OperationCreatedOn == default(DateTime) ? DateTime.UtcNow : context.OperationCreatedOn;
+            DateTime now = context.OperationTime();
             var service = localContext.SystemUserService;
             AdoptionSettings settings = request != null && request.Settings != null ? request.Settings : SettingsReader.ReadActive(service);
             if (target.Contains(CompanyColumns.AccountId) && context.MessageName == MessageNames.Update && request == null)

@@ -37,7 +37,7 @@ namespace AdoptionCrm.Plugins.Steps
         protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
         {
             var context = localContext.PluginExecutionContext;
-            DateTime now = context.OperationCreatedOn == default(DateTime) ? DateTime.UtcNow : context.OperationCreatedOn;
+            DateTime now = context.OperationTime();
             Entity before, after;
             context.PreEntityImages.TryGetValue(PreImage, out before);
             context.PostEntityImages.TryGetValue(PostImage, out after);

@@ -30,7 +30,7 @@ namespace AdoptionCrm.Plugins.Steps
             Guid? recordId = context.InputParameters.Contains(RecordIdParameter) ? context.InputParameters[RecordIdParameter] as Guid? : null;
             string cookie = context.InputParameters.Contains(CookieParameter) ? context.InputParameters[CookieParameter] as string : null;
             var service = localContext.SystemUserService;
-            DateTime now = context.OperationCreatedOn == default(DateTime) ? DateTime.UtcNow : context.OperationCreatedOn;
+            DateTime now = context.OperationTime();
             var result = Run(service, scope, recordId, cookie, now, m => localContext.Trace(m), context.IsInTransaction);
             context.OutputParameters[ProcessedProperty] = result.Processed;
             context.OutputParameters[CookieParameter] = result.Cookie;
