@@ -16,10 +16,8 @@ public static class ErrorCodes
     public const int ConcurrencyVersionNotProvided = unchecked((int)0x80060883);
     public const int AggregateQueryRecordLimitExceeded = unchecked((int)0x8004E023);
     public const int QueryBuilderNoAttribute = unchecked((int)0x80041103);
-    public const int QueryBuilderNoEntity = unchecked((int)0x80040800);
-    public const int InvalidOperator = unchecked((int)0x80040203);
-    public const int MaxBatchSizeExceeded = unchecked((int)0x8004110D);
-    public const int NotEmulated = unchecked((int)0x80040800);
+    public const int QueryBuilderNoEntity = unchecked((int)0x80041102);     // "The specified entity was not found."
+    public const int InvalidOperator = unchecked((int)0x80041120);          // QueryBuilderInvalidConditionOperator
     // The codes below are from community reports of the platform's messages (unconfirmed in MS docs).
     public const int DuplicateRecord = unchecked((int)0x80040237);          // "Cannot insert duplicate key"
     public const int SqlLockTimeout = -2147204784;                          // "Generic SQL error" (deadlock victim)
@@ -30,4 +28,12 @@ public static class ErrorCodes
     public const int NoActiveTransaction = unchecked((int)0x80040251);
     public const int IsvUnexpected = unchecked((int)0x80040224);
     public const int InvalidLookupTarget = unchecked((int)0x80040203);
+    // Codes of the emulator's own carry the HRESULT "customer" bit (0x20000000), which Microsoft's codes
+    // never set, so no caller can mistake one for a platform answer.
+    // ExecuteMultiple's batch-size fault is documented by its ErrorDetails["MaxBatchSize"] entry
+    // ("Execute multiple requests", handling a batch size fault), not by its code, and the code list
+    // gives 0x8004110D (used here before) to QueryBuilderReportView_Does_Not_Exist.
+    public const int MaxBatchSizeExceeded = unchecked((int)0xA0040002);
+    // A request or query feature the emulator does not model.
+    public const int NotEmulated = unchecked((int)0xA0040001);
 }
