@@ -19,19 +19,38 @@ internal sealed class PipelineRunner
     public void Run(ExecutionScope scope, PipelineOperation op, Action mainOperation, Func<Guid, bool> wantsPostRow, bool preValidation = true)
     {
         var preValidationParent = (EmulatedPluginContext?)null;
-        if (preValidation) RunStage(scope, op, 10, ref preValidationParent);
-        else preValidationParent = NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, scope.Caller);
-        RunStage(scope, op, 20, ref preValidationParent);
+        var preOperation = StepsFor(op, 20);
+        var postOperation = StepsFor(op, 40);
+        if (preValidation) RunSteps(scope, op, 10, StepsFor(op, 10), ref preValidationParent);
+        // Stage 20/40 steps see PreValidation's SharedVariables through ParentContext even when no stage-10
+        // step ran; the context is made only when such a step will read it.
+        if (preValidationParent == null && (preOperation.Count > 0 || postOperation.Count > 0))
+            preValidationParent = NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, scope.Caller);
+        RunSteps(scope, op, 20, preOperation, ref preValidationParent);
         mainOperation();
         foreach (var id in op.PostRows.Keys.ToList()) op.PostRows[id] = _org.Store.Get(scope.Transaction, op.Table, id);
-        RunStage(scope, op, 40, ref preValidationParent);
+        RunSteps(scope, op, 40, postOperation, ref preValidationParent);
+    }
+
+    /// <summary>A stage's steps in execution order: rank, then registration; a *Multiple's paired single-message steps merged in.</summary>
+    private IReadOnlyList<RegisteredPluginStep> StepsFor(PipelineOperation op, int stage)
+    {
+        var steps = _org.Steps.Ordered(op.Message, op.Table, stage);
+        if (op.PairedMessage == null) return steps;
+        var paired = _org.Steps.Ordered(op.PairedMessage, op.Table, stage);
+        if (paired.Length == 0) return steps;
+        return steps.Concat(paired).OrderBy(s => s.Definition.Rank).ThenBy(s => s.Sequence).ToList();
     }
 
     private void RunStage(ExecutionScope scope, PipelineOperation op, int stage, ref EmulatedPluginContext? stage10Context)
     {
-        var steps = _org.Steps.For(op.Message, op.Table, stage);
-        if (op.PairedMessage != null) steps = steps.Concat(_org.Steps.For(op.PairedMessage, op.Table, stage));
-        foreach (var step in steps.OrderBy(s => s.Definition.Rank).ThenBy(s => s.Sequence).ToList())
+        RunSteps(scope, op, stage, StepsFor(op, stage), ref stage10Context);
+        if (stage == 10) stage10Context ??= NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, scope.Caller);
+    }
+
+    private void RunSteps(ExecutionScope scope, PipelineOperation op, int stage, IReadOnlyList<RegisteredPluginStep> steps, ref EmulatedPluginContext? stage10Context)
+    {
+        foreach (var step in steps)
         {
             foreach (var context in Contexts(scope, op, step, stage, stage10Context))
             {
@@ -40,8 +59,6 @@ internal sealed class PipelineRunner
                 else Invoke(step, context);
             }
         }
-        // Stage 20/40 steps see PreValidation's SharedVariables through ParentContext even when no stage-10 step ran.
-        if (stage == 10) stage10Context ??= NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, scope.Caller);
     }
 
     /// <summary>Only stage 10 of an operation (an Update split runs PreValidation once for the whole request).</summary>

@@ -14,6 +14,16 @@ public sealed class StepRegistry
     private readonly List<RegisteredPluginStep> _steps = new();
     private readonly object _gate = new();
     private volatile RegisteredPluginStep[] _snapshot = Array.Empty<RegisteredPluginStep>();
+    // Steps by (message, table, stage), computed from the snapshot they were read from: every request asks
+    // three times, and the answer changes only when a step is added.
+    private volatile Lookup _lookup = new(Array.Empty<RegisteredPluginStep>());
+
+    private sealed class Lookup
+    {
+        public Lookup(RegisteredPluginStep[] snapshot) => Snapshot = snapshot;
+        public RegisteredPluginStep[] Snapshot { get; }
+        public System.Collections.Concurrent.ConcurrentDictionary<(string, string?, int), RegisteredPluginStep[]> ByKey { get; } = new();
+    }
 
     public IReadOnlyList<RegisteredPluginStep> All => _snapshot;
 
@@ -48,11 +58,20 @@ public sealed class StepRegistry
         }
     }
 
-    /// <summary>Steps for a message, table and stage; steps with no table fire for every table.</summary>
-    public IEnumerable<RegisteredPluginStep> For(string message, string? table, int stage) =>
-        _snapshot.Where(s => s.Definition.Stage == stage
-            && string.Equals(s.Definition.Message, message, StringComparison.OrdinalIgnoreCase)
-            && (s.Definition.PrimaryEntity == null || string.Equals(s.Definition.PrimaryEntity, table, StringComparison.OrdinalIgnoreCase)));
+    /// <summary>Steps for a message, table and stage, in registration order; steps with no table fire for every table.</summary>
+    public IEnumerable<RegisteredPluginStep> For(string message, string? table, int stage) => Ordered(message, table, stage);
+
+    /// <summary>The same steps in execution order (rank, then registration), as an array the caller must not change.</summary>
+    internal RegisteredPluginStep[] Ordered(string message, string? table, int stage)
+    {
+        var lookup = _lookup;
+        if (!ReferenceEquals(lookup.Snapshot, _snapshot)) _lookup = lookup = new Lookup(_snapshot);
+        return lookup.ByKey.GetOrAdd((message.ToLowerInvariant(), table?.ToLowerInvariant(), stage), key => lookup.Snapshot
+            .Where(s => s.Definition.Stage == key.Item3
+                && string.Equals(s.Definition.Message, key.Item1, StringComparison.OrdinalIgnoreCase)
+                && (s.Definition.PrimaryEntity == null || string.Equals(s.Definition.PrimaryEntity, key.Item2, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(s => s.Definition.Rank).ThenBy(s => s.Sequence).ToArray());
+    }
 
     // Dataverse constructs a plugin with (unsecure, secure) configuration when it has that constructor.
     private static IPlugin Instantiate(Type type)

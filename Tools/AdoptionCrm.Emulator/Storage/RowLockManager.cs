@@ -9,6 +9,7 @@ internal sealed class RowLockManager
 {
     private readonly Dictionary<(string, Guid), Transaction> _owners = new();
     private readonly object _gate = new();
+    private int _waiters; // under _gate: releases wake waiters only when there are some
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -16,13 +17,18 @@ internal sealed class RowLockManager
     {
         var key = (table, id);
         if (txn.Locks.Contains(key)) return;
-        var deadline = DateTime.UtcNow + Timeout;
         lock (_gate)
         {
+            DateTime? deadline = null; // read the clock only when the lock is taken by someone else
             while (_owners.TryGetValue(key, out var owner) && owner != txn)
             {
-                var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left) && DateTime.UtcNow >= deadline)
+                deadline ??= DateTime.UtcNow + Timeout;
+                var left = deadline.Value - DateTime.UtcNow;
+                bool woken;
+                _waiters++;
+                try { woken = left > TimeSpan.Zero && Monitor.Wait(_gate, left); }
+                finally { _waiters--; }
+                if (!woken && DateTime.UtcNow >= deadline.Value)
                     throw Faults.Create(ErrorCodes.SqlLockTimeout,
                         $"Generic SQL error: timed out waiting for the lock on {table} {id} held by another transaction.");
             }
@@ -37,7 +43,7 @@ internal sealed class RowLockManager
         lock (_gate)
         {
             foreach (var key in txn.Locks) _owners.Remove(key);
-            Monitor.PulseAll(_gate);
+            if (_waiters > 0) Monitor.PulseAll(_gate);
         }
         txn.Locks.Clear();
     }
