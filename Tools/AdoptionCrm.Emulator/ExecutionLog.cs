@@ -7,6 +7,9 @@ public sealed record ExecutionLogEntry(
 {
     /// <summary>Bytes of the pre- and post-images the step was handed (what the platform ships into the sandbox with it; see <see cref="PayloadSize"/>).</summary>
     public long ImageBytes { get; init; }
+
+    /// <summary>Wall-clock time in the plug-in's Execute, including the service calls it made and the steps those ran.</summary>
+    public TimeSpan Elapsed { get; init; }
 }
 
 /// <summary>

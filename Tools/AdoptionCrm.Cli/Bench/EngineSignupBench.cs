@@ -38,6 +38,9 @@ public sealed class EngineSignupBench : IBenchmark
             yield return new BenchFigure(Name, $"bytes read/signup, {at}", m.Read.Mean, "bytes", $"max {m.Read.Max}; call results + step images (target ≤ 8 KB); grows with the days of the window holding signups (≤ 60), not with people");
             yield return new BenchFigure(Name, $"bytes written/signup, {at}", m.Written.Mean, "bytes", $"max {m.Written.Max} (target ≤ 8 KB)");
             yield return new BenchFigure(Name, $"time/signup, {at}", m.MicrosPerSignup, "µs", "async queue drained after each signup");
+            foreach (var (step, micros) in m.StepMicros)
+                yield return new BenchFigure(Name, $"  time in {step}, {at}", micros, "µs", "per signup, inclusive of its calls and the steps they run");
+            yield return new BenchFigure(Name, $"  time outside the steps, {at}", m.OutsideStepsMicros, "µs", "per signup: the lead's own create and the async service's job rows");
             yield return new BenchFigure(Name, $"company people after, {at}", m.PeopleAfter, "people", $"{m.NewPeople} new people among the signups");
             yield return new BenchFigure(Name, "calls of one new person's signup", m.LastNewCalls.Count, "calls", string.Join(", ", m.LastNewCalls));
         }
@@ -58,7 +61,8 @@ public sealed class EngineSignupBench : IBenchmark
 
     /// <summary>Calls, InRequest, Rows, Read and Written are over the signups that leave the account's stage as it was; StageMoves holds the calls of the others.</summary>
     public sealed record SignupFigures(int PeopleBefore, int PeopleAfter, int Signups, int NewPeople, Spread StageMoves, int StageMoveCount, Spread NewPersonCalls, Spread NewPersonRows, Spread Calls, Spread InRequest, Spread Rows,
-        Spread Read, Spread Written, double MicrosPerSignup, IReadOnlyList<string> LastNewCalls, double SeedSeconds);
+        Spread Read, Spread Written, double MicrosPerSignup, IReadOnlyList<string> LastNewCalls, double SeedSeconds,
+        IReadOnlyList<(string Step, double Micros)> StepMicros, double OutsideStepsMicros);
 
     /// <summary>Seeds a company of <paramref name="people"/> (with an account), then measures <paramref name="signups"/> signups through the plug-ins.</summary>
     public static SignupFigures MeasureSignups(int people, int signups, Action<string> progress)
@@ -77,6 +81,9 @@ public sealed class EngineSignupBench : IBenchmark
         var lastNew = new List<string>();
         var stageMoves = new List<long>();
         var newCalls = new List<long>(); var newRows = new List<long>();
+        var stepTime = new SortedDictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var outside = TimeSpan.Zero;
+        var steady = 0;
         var newPeople = 0;
         var watch = new Stopwatch();
         for (var i = 0; i < signups; i++)
@@ -86,6 +93,7 @@ public sealed class EngineSignupBench : IBenchmark
             var person = returning ? i * 7919 % people : people + i;
             if (!returning) newPeople++;
             org.Log.Clear();
+            var measuredBefore = watch.Elapsed;
             watch.Start();
             org.SystemService.Create(BenchOrganizations.Lead(person, domain));
             var sync = org.Log.Totals.ServiceCalls;
@@ -95,6 +103,11 @@ public sealed class EngineSignupBench : IBenchmark
             // A signup that moves the account's stage also runs the play (a task, its owner): a few in a
             // company's life, so they are counted apart from the steady per-signup work.
             if (org.Log.Entries.Any(e => e.Plugin.Contains(PlayStep, StringComparison.Ordinal))) { stageMoves.Add(totals.ServiceCalls); continue; }
+            var entries = org.Log.Entries;
+            foreach (var e in entries)
+                stepTime[ShortName(e.Plugin)] = stepTime.GetValueOrDefault(ShortName(e.Plugin)) + e.Elapsed;
+            outside += watch.Elapsed - measuredBefore - entries.Where(e => e.Depth == 1).Aggregate(TimeSpan.Zero, (t, e) => t + e.Elapsed);
+            steady++;
             calls.Add(totals.ServiceCalls);
             if (!returning) newCalls.Add(totals.ServiceCalls);
             if (!returning) newRows.Add(totals.RowsExamined);
@@ -105,8 +118,11 @@ public sealed class EngineSignupBench : IBenchmark
             if (!returning) lastNew = org.Log.ServiceCalls.Select(c => $"{c.Request} {c.Table} (read {c.BytesRead} B, wrote {c.BytesWritten} B)").ToList();
         }
         return new SignupFigures(before, People(org, domain), signups, newPeople, Spread.Of(stageMoves), stageMoves.Count, Spread.Of(newCalls), Spread.Of(newRows), Spread.Of(calls), Spread.Of(inRequest), Spread.Of(rows), Spread.Of(read), Spread.Of(written),
-            watch.Elapsed.TotalMicroseconds / Math.Max(1, signups), lastNew, seed.Elapsed.TotalSeconds);
+            watch.Elapsed.TotalMicroseconds / Math.Max(1, signups), lastNew, seed.Elapsed.TotalSeconds,
+            stepTime.Select(p => (p.Key, p.Value.TotalMicroseconds / Math.Max(1, steady))).ToList(), outside.TotalMicroseconds / Math.Max(1, steady));
     }
+
+    private static string ShortName(string plugin) => plugin[(plugin.LastIndexOf('.') + 1)..];
 
     public sealed record RebuildFigures(int Processed, long RowsRead, long Calls, int Executions, double Seconds);
 

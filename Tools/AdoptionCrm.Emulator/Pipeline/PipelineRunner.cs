@@ -168,36 +168,38 @@ internal sealed class PipelineRunner
     {
         var tracing = new CapturingTracingService();
         var provider = new PluginServiceProvider(_org, context, tracing);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             step.Plugin.Execute(provider);
-            Log(step, context, "Succeeded", tracing, null);
+            Log(step, context, "Succeeded", tracing, null, started);
         }
         catch (InvalidPluginExecutionException error)
         {
-            Log(step, context, "Failed", tracing, error.Message);
+            Log(step, context, "Failed", tracing, error.Message, started);
             if (raw) throw;
             throw Faults.PluginAborted(error, tracing.Text);
         }
         catch (FaultException<OrganizationServiceFault> error)
         {
-            Log(step, context, "Failed", tracing, error.Message);
+            Log(step, context, "Failed", tracing, error.Message, started);
             throw;
         }
         catch (Exception error)
         {
-            Log(step, context, "Failed", tracing, error.ToString());
+            Log(step, context, "Failed", tracing, error.ToString(), started);
             var fault = Faults.Create(ErrorCodes.IsvUnexpected, $"An unexpected error occurred from ISV code. (ErrorType = ClientError) Unexpected exception from plug-in (Execute): {step.PluginName}: {error.GetType().FullName}: {error.Message}");
             fault.Detail.TraceText = tracing.Text;
             throw fault;
         }
     }
 
-    internal void Log(RegisteredPluginStep step, EmulatedPluginContext context, string outcome, CapturingTracingService tracing, string? error) =>
+    internal void Log(RegisteredPluginStep step, EmulatedPluginContext context, string outcome, CapturingTracingService tracing, string? error, long? started = null) =>
         _org.Log.Add(new ExecutionLogEntry(step.PluginName, context.MessageName, context.PrimaryEntityName, context.Stage, context.Depth,
             context.Mode, outcome, tracing.Text, error, _org.Clock.UtcNow)
         {
             ImageBytes = PayloadSize.Of(context.PreEntityImages) + PayloadSize.Of(context.PostEntityImages),
+            Elapsed = started is { } t ? System.Diagnostics.Stopwatch.GetElapsedTime(t) : TimeSpan.Zero,
         });
 
     // Async steps get a snapshot of the context and run after the transaction commits, outside it.
