@@ -16,6 +16,8 @@ namespace AdoptionCrm.Plugins.Adoption
     /// 3. The account: the company's change is sent to its account as a signed bucket delta; when the company
     ///    moved (its account is not the one it is counted in), its buckets leave the old account and join the
     ///    new. Accounts are updated after the company, in id order: the lock order is always company → accounts.
+    /// (A daily recompute request changes no person: step 1 instead marks the adopters whose latest signup
+    ///    left the window as not counted, AdopterWriter.UncountOutsideWindow.)
     /// 4. The company's own columns, only those that changed (never adopt_pendingchange or adopt_accountid
     ///    unless auto-created, so the step does not start again).
     /// </summary>
@@ -45,6 +47,8 @@ namespace AdoptionCrm.Plugins.Adoption
             DayBuckets after = before.Copy();
             if (request != null && request.Kind == CompanyRequestKind.Person)
                 ApplyPerson(company, request, after);
+            if (request != null && request.Kind == CompanyRequestKind.Recompute)
+                _adopters.UncountOutsideWindow(company.Id, _now, _settings.WindowDays, _trace);
             Finish(company, before, after, sendAccountsNow: true);
         }
 
