@@ -117,4 +117,29 @@ public class DailyRecomputeTests
         query.Criteria.AddCondition(CompanyColumns.People, ConditionOperator.GreaterThan, 0);
         Assert.Empty(e.Service.RetrieveMultiple(query).Entities);
     }
+
+    [Fact]
+    public void The_shipped_daily_flow_once_turned_on_recomputes_every_day_as_the_clock_passes_its_schedule()
+    {
+        var off = new EngineOrg();
+        for (var i = 0; i < 15; i++) off.Lead($"p{i}@contoso.com");
+        off.Org.AdvanceClock(TimeSpan.FromDays(61));
+        Assert.Empty(off.Org.Flows.Runs); // imported off: nothing runs until an admin turns it on
+        Assert.Equal(15, Company(off, "contoso.com").GetAttributeValue<int>(CompanyColumns.People));
+
+        var e = new EngineOrg(flowsOn: true);
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        for (var i = 0; i < 15; i++) e.Lead($"p{i}@contoso.com");
+        e.Org.AdvanceClock(TimeSpan.FromDays(61));
+        var runs = e.Org.Flows.Runs;
+        Assert.Equal(61, runs.Count); // 02:00 UTC each day from 2025-03-02 to 2025-05-01
+        Assert.All(runs, r => Assert.Equal("Succeeded", r.Status));
+        Assert.All(runs, r => Assert.True(r.ConnectorCalls >= 3, $"{r.ScheduledUtc:d}: {r.ConnectorCalls} calls")); // companies, stragglers, accounts
+        Assert.Equal(0, e.Adopters(contoso));
+        Assert.Equal(AdoptionStage.None, e.Stage(contoso));
+        // Signups on March 1 are in the 60-day window through April 29; the run of April 30 takes them out,
+        // and from then on there is nothing left to recompute at this account.
+        Assert.Equal(new DateTime(2025, 4, 30, 2, 0, 0, DateTimeKind.Utc), e.AccountRow(contoso).GetAttributeValue<DateTime>(AccountColumns.ScoredOn));
+        Assert.Equal(0, Company(e, "contoso.com").GetAttributeValue<int>(CompanyColumns.People));
+    }
 }
