@@ -50,29 +50,6 @@ namespace AdoptionCrm.Plugins.Adoption
             }
         }
 
-        /// <summary>Adopters whose latest signup is before this time are outside the window as of <paramref name="nowUtc"/> (DayBuckets.InWindow).</summary>
-        public static DateTime WindowStart(DateTime nowUtc, int windowDays) => nowUtc.Date.AddDays(1 - Math.Max(1, windowDays));
-
-        /// <summary>
-        /// Marks the company's adopters whose latest signup left the window as not counted (only that column).
-        /// Nothing else changes for them: their signups stay, and a new signup counts them again. At most
-        /// <see cref="MaxUncountPerCall"/> per call, to stay well inside the 2-minute limit; the daily
-        /// recompute's straggler phase comes back for the rest. Returns how many were marked.
-        /// </summary>
-        public int UncountOutsideWindow(Guid companyId, DateTime nowUtc, int windowDays, Action<string> trace)
-        {
-            var query = new QueryExpression(AdopterColumns.EntityName) { ColumnSet = new ColumnSet(false), TopCount = MaxUncountPerCall };
-            query.Criteria.AddCondition(AdopterColumns.CompanyId, ConditionOperator.Equal, companyId);
-            query.Criteria.AddCondition(AdopterColumns.Counted, ConditionOperator.Equal, true);
-            query.Criteria.AddCondition(AdopterColumns.LastSignupOn, ConditionOperator.LessThan, WindowStart(nowUtc, windowDays));
-            var rows = _service.RetrieveMultiple(query).Entities;
-            foreach (var row in rows)
-                _service.Update(new Entity(AdopterColumns.EntityName, row.Id) { [AdopterColumns.Counted] = false });
-            if (rows.Count > 0 && trace != null) trace(rows.Count + " adopter(s) left the window and are no longer counted.");
-            return rows.Count;
-        }
-
-        public const int MaxUncountPerCall = 1000;
 
         public void Write(Entity stored, Guid adopterId, SignupList list, AdopterFacts facts, Guid companyId, Guid? accountId, bool counted)
         {

@@ -84,7 +84,7 @@ namespace AdoptionCrm.Plugins.Adoption
         {
             var query = new QueryExpression(AdopterColumns.EntityName) { ColumnSet = new ColumnSet(AdopterColumns.CompanyId), TopCount = AdopterBatch };
             query.Criteria.AddCondition(AdopterColumns.Counted, ConditionOperator.Equal, true);
-            query.Criteria.AddCondition(AdopterColumns.LastSignupOn, ConditionOperator.LessThan, AdopterWriter.WindowStart(_now, _settings.WindowDays));
+            query.Criteria.AddCondition(AdopterColumns.LastSignupOn, ConditionOperator.LessThan, FirstDayInWindow());
             if (after != Guid.Empty) query.Criteria.AddCondition(AdopterColumns.Id, ConditionOperator.GreaterThan, after);
             query.AddOrder(AdopterColumns.Id, OrderType.Ascending);
             var rows = _service.RetrieveMultiple(query).Entities;
@@ -112,6 +112,9 @@ namespace AdoptionCrm.Plugins.Adoption
             _trace("Daily recompute: " + rows.Count + " account(s).");
             return new RebuildResult(rows.Count, rows.Count == AccountBatch ? AccountPhase + rows[rows.Count - 1].Id : null);
         }
+
+        // The first day in the window (DayBuckets.InWindow): a latest signup before it has aged out.
+        private DateTime FirstDayInWindow() => DateTime.SpecifyKind(_now.Date.AddDays(1 - Math.Max(1, _settings.WindowDays)), DateTimeKind.Utc);
 
         private void Recompute(Guid companyId, string domain) =>
             _sender.SendCompany(companyId, domain, new CompanyRequest { Kind = CompanyRequestKind.Recompute, Domain = domain, Settings = _settings, RequestedOnUtc = _now }, createIfMissing: false);
