@@ -16,6 +16,8 @@ namespace AdoptionCrm.Plugins.Adoption
     public sealed class CompanyMover
     {
         private const int PageSize = 500;
+        /// <summary>The most adopters one execution of a move handles.</summary>
+        public const int BatchSize = 250;
         private readonly IOrganizationService _service;
         private readonly Action<string> _trace;
 
