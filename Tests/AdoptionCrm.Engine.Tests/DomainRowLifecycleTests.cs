@@ -170,3 +170,31 @@ public class DomainRowLifecycleTests
         return int.Parse(new string(trace.Skip(at).TakeWhile(char.IsDigit).ToArray()));
     }
 }
+
+/// <summary>The continuation a plan bigger than <see cref="CompanyMover.MaxBatchesPerPlan"/> batches ends with.</summary>
+public class CompanyMovePlanTests
+{
+    [Fact]
+    public void A_plan_continuation_moves_exactly_the_adopters_after_its_cursor()
+    {
+        var e = new EngineOrg();
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        for (var i = 0; i < 5; i++) e.Lead($"p{i}@contoso.com");
+        var companyId = RowIds.Company("contoso.com");
+        var ordered = e.Service.RetrieveMultiple(new QueryExpression(AdopterColumns.EntityName)
+        {
+            ColumnSet = new ColumnSet(false),
+            Criteria = { Conditions = { new ConditionExpression(AdopterColumns.CompanyId, ConditionOperator.Equal, companyId) } },
+            Orders = { new OrderExpression(AdopterColumns.Id, OrderType.Ascending) },
+        }).Entities.Select(a => a.Id).ToList();
+        foreach (var id in ordered) e.Org.SystemService.Update(new Entity(AdopterColumns.EntityName, id) { [AdopterColumns.AccountId] = null }); // as if not yet moved
+        e.Drain();
+
+        new CompanyMover(e.Org.SystemService, null).Run(companyId, "p:" + ordered[1]);
+        e.Drain();
+
+        var accounts = ordered.Select(id => e.Service.Retrieve(AdopterColumns.EntityName, id, new ColumnSet(AdopterColumns.AccountId)).GetAttributeValue<EntityReference>(AdopterColumns.AccountId)?.Id).ToList();
+        Assert.Equal(new Guid?[] { null, null, contoso, contoso, contoso }, accounts);
+        Assert.Null(e.Service.Retrieve(CompanyColumns.EntityName, companyId, new ColumnSet(CompanyColumns.MoveBatch)).GetAttributeValue<string>(CompanyColumns.MoveBatch));
+    }
+}
