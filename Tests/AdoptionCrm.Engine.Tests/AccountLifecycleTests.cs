@@ -39,6 +39,7 @@ public class AccountLifecycleTests
         Assert.Single(e.Accounts()); // no duplicate, SYSTEM-owned or other
         Assert.Equal(7, e.Adopters(account));
         Assert.Equal(account, EngineOrg.Parent(e.LeadRow(late)));
+        Assert.Contains("inactive", e.LeadRow(late).GetAttributeValue<string>(LeadColumns.MatchExplanation));
         Assert.All(DomainRowLifecycleTests.AdoptersOf(e, "tailspin-toys.com"), a => Assert.Equal(account, a.GetAttributeValue<EntityReference>(AdopterColumns.AccountId)?.Id));
 
         var active = e.Account("Tailspin (new)"); // an active account claiming the domain takes it over
@@ -108,5 +109,24 @@ public class AccountLifecycleTests
         Assert.All(DomainRowLifecycleTests.AdoptersOf(e, "contoso.eu"), a => Assert.Equal(master, a.GetAttributeValue<EntityReference>(AdopterColumns.AccountId)?.Id));
         Assert.Equal(master, EngineOrg.Parent(e.LeadRow(e.Lead("dee@contoso.eu"))));
         Assert.Equal(4, e.Adopters(master));
+    }
+
+    [Fact]
+    public void Merging_an_account_whose_domain_the_master_already_has_leaves_one_row_and_counts_each_person_once()
+    {
+        var e = new EngineOrg();
+        var master = e.Account("Contoso", domains: "contoso.com");
+        var duplicate = e.Account("Contoso (duplicate)");
+        e.Domain(duplicate, "contoso.com", primary: true); // the duplicate wins the domain until the merge
+        var leads = new[] { e.Lead("ann@contoso.com"), e.Lead("bob@contoso.com") };
+        Assert.Equal(2, e.Adopters(duplicate));
+
+        e.Service.Execute(new MergeRequest { Target = new EntityReference(AccountColumns.EntityName, master), SubordinateId = duplicate, UpdateContent = new Entity(AccountColumns.EntityName), PerformParentingChecks = false });
+
+        var rows = e.Service.RetrieveMultiple(new QueryExpression(AccountDomainColumns.EntityName) { ColumnSet = new ColumnSet(AccountDomainColumns.AccountId) }).Entities;
+        Assert.Equal(master, Assert.Single(rows).GetAttributeValue<EntityReference>(AccountDomainColumns.AccountId).Id);
+        Assert.Equal(2, e.Adopters(master));
+        Assert.Equal(0, e.Adopters(duplicate));
+        Assert.All(leads.Select(e.LeadRow), l => Assert.Equal(master, EngineOrg.Parent(l)));
     }
 }
