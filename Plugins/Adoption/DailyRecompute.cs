@@ -14,6 +14,8 @@ namespace AdoptionCrm.Plugins.Adoption
     /// company and account that still counts people, without reading a lead: a company's buckets hold its
     /// people per day of their latest signup, which is all the score needs (docs/engine-design.md).
     /// Each execution does one bounded batch of one phase and returns the cookie of the next:
+    /// 0. "r:" leads waiting to be linked again after a domain rule or own-domain change (RelinkSweep, 250 at a
+    ///    time, until the queue is empty), so the companies below are recomputed with the change applied;
     /// 1. "c:" companies counting people (adopt_people &gt; 0) not yet recomputed today (adopt_asof before
     ///    today, UTC), in id order, <see cref="CompanyBatch"/> at a time: each gets a Recompute request, so its
     ///    own step prunes and re-scores it under its row lock, marks the adopters who left the window as not
@@ -34,7 +36,7 @@ namespace AdoptionCrm.Plugins.Adoption
         public const int CompanyBatch = 100;
         public const int AdopterBatch = 250;
         public const int AccountBatch = 250;
-        private const string CompanyPhase = "c:", StragglerPhase = "s:", AccountPhase = "a:";
+        private const string RelinkPhase = "r:", CompanyPhase = "c:", StragglerPhase = "s:", AccountPhase = "a:";
 
         private readonly IOrganizationService _service;
         private readonly IRequestSender _sender;
@@ -54,12 +56,16 @@ namespace AdoptionCrm.Plugins.Adoption
         /// <summary>One batch from <paramref name="cookie"/> (null or empty: the start); the result's cookie is null when the day's pass is done.</summary>
         public RebuildResult Run(string cookie)
         {
-            cookie = string.IsNullOrEmpty(cookie) ? CompanyPhase : cookie;
+            cookie = string.IsNullOrEmpty(cookie) ? RelinkPhase : cookie;
             string phase = cookie.Length >= 2 ? cookie.Substring(0, 2) : "";
             Guid after;
             Guid.TryParse(cookie.Substring(Math.Min(2, cookie.Length)), out after);
             switch (phase)
             {
+                case RelinkPhase:
+                    bool done;
+                    int relinked = Linking.RelinkSweep.RunBatch(_service, _trace, out done);
+                    return new RebuildResult(relinked, done ? CompanyPhase : RelinkPhase);
                 case CompanyPhase: return Companies(after);
                 case StragglerPhase: return Stragglers(after);
                 case AccountPhase: return Accounts(after);

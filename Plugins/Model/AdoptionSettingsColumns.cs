@@ -27,6 +27,10 @@ namespace AdoptionCrm.Plugins.Model
         public const string FallbackUserId = "adopt_fallbackuserid";
         public const string FallbackQueueId = "adopt_fallbackqueueid";
         public const string IsActive = "adopt_isactive";
+        /// <summary>Domains whose existing leads wait to be linked again after a rule or own-domain change (RelinkQueue).</summary>
+        public const string RelinkDomains = "adopt_relinkdomains";
+        /// <summary>When the latest such change was made: leads modified before it are relinked.</summary>
+        public const string RelinkSince = "adopt_relinksince";
         public const string CreatedOn = "createdon";
     }
 }
