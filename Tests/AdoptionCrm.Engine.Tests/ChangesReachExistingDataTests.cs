@@ -81,4 +81,27 @@ public class ChangesReachExistingDataTests
         Assert.All(LeadsAt(e, "bigpartner.com"), l => Assert.Equal(MatchOutcome.ExcludedRule, EngineOrg.Outcome(l)));
         Assert.All(e.Org.Flows.Runs, r => Assert.Equal("Succeeded", r.Status));
     }
+
+    [Fact]
+    public void Lengthening_the_window_brings_back_history_from_the_leads()
+    {
+        var e = new EngineOrg(flowsOn: true);
+        var settings = e.Settings();
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        for (var i = 0; i < 5; i++) e.Lead($"p{i}@contoso.com");
+        e.Org.AdvanceClock(TimeSpan.FromDays(70));
+        Assert.Equal(0, e.Adopters(contoso)); // out of the 60-day window: the daily flow took them out
+
+        e.Service.Update(new Entity(AdoptionSettingsColumns.EntityName, settings) { [AdoptionSettingsColumns.WindowDays] = 90 });
+        Assert.NotNull(e.Service.Retrieve(AdoptionSettingsColumns.EntityName, settings, new ColumnSet(AdoptionSettingsColumns.RebuildRequestedOn))
+            .GetAttributeValue<DateTime?>(AdoptionSettingsColumns.RebuildRequestedOn));
+        e.Org.AdvanceClock(TimeSpan.FromDays(1)); // the next run recomputes from the leads
+
+        Assert.Equal(5, e.Adopters(contoso));
+        Assert.Equal(AdoptionStage.Team, e.Stage(contoso));
+        Assert.Equal(5, People(e, "contoso.com"));
+        Assert.Null(e.Service.Retrieve(AdoptionSettingsColumns.EntityName, settings, new ColumnSet(AdoptionSettingsColumns.RebuildRequestedOn))
+            .GetAttributeValue<DateTime?>(AdoptionSettingsColumns.RebuildRequestedOn));
+        Assert.All(e.Org.Flows.Runs, r => Assert.Equal("Succeeded", r.Status));
+    }
 }

@@ -21,7 +21,7 @@ public class SettingsDefinitionTests
 
     // Row bookkeeping, not settings: the key, the row's name, whether it is the active row, and the relink queue.
     private static readonly string[] NotSettings = { AdoptionSettingsColumns.Id, AdoptionSettingsColumns.Name, AdoptionSettingsColumns.IsActive,
-        AdoptionSettingsColumns.RelinkDomains, AdoptionSettingsColumns.RelinkSince };
+        AdoptionSettingsColumns.RelinkDomains, AdoptionSettingsColumns.RelinkSince, AdoptionSettingsColumns.RebuildRequestedOn };
 
     public static IEnumerable<object[]> Settings() => SettingsDefinition.All.Select(s => new object[] { s.Column });
 
