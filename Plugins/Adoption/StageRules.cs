@@ -20,17 +20,5 @@ namespace AdoptionCrm.Plugins.Adoption
             if (people >= settings.IndividualThreshold) return AdoptionStage.Individual;
             return AdoptionStage.None;
         }
-
-        public static string Label(AdoptionStage stage)
-        {
-            switch (stage)
-            {
-                case AdoptionStage.Individual: return "Individual";
-                case AdoptionStage.Team: return "Team";
-                case AdoptionStage.Spreading: return "Spreading";
-                case AdoptionStage.EnterpriseReady: return "Enterprise-ready";
-                default: return "None";
-            }
-        }
     }
 }

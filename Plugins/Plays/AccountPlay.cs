@@ -70,7 +70,7 @@ namespace AdoptionCrm.Plugins.Plays
             catch (Exception fault) when (fault is FaultException<OrganizationServiceFault> || (fault is InvalidPluginExecutionException && !IsOurRetry(fault)))
             {
                 throw new InvalidPluginExecutionException(OperationStatus.Retry,
-                    "The rep's task for " + (name ?? after.Id.ToString()) + " (" + StageRules.Label(next) + ") could not be created: " + fault.Message);
+                    "The rep's task for " + (name ?? after.Id.ToString()) + " (" + StageLabels.Of(next) + ") could not be created: " + fault.Message);
             }
             return true;
         }

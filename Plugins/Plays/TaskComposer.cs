@@ -44,7 +44,7 @@ namespace AdoptionCrm.Plugins.Plays
             return task;
         }
 
-        private static string StageLabel(AdoptionStage stage) => StageRules.Label(stage);
+        private static string StageLabel(AdoptionStage stage) => StageLabels.Of(stage);
 
         private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "…";
     }

@@ -8,90 +8,57 @@ namespace AdoptionCrm.Plugins.Settings
 {
     /// <summary>
     /// The settings the engine runs with, read from the active adopt_adoptionsettings row (or the
-    /// defaults). Immutable: built once per execution, never cached across executions.
+    /// defaults). Immutable: built once per execution, never cached across executions. Values are held
+    /// per <see cref="Setting"/> (SettingsDefinition); the properties are typed views of them.
     /// </summary>
     public sealed class AdoptionSettings
     {
-        public AdoptionSettings()
+        private readonly Dictionary<Setting, object> _values = new Dictionary<Setting, object>();
+
+        /// <summary>Every setting at its default.</summary>
+        public AdoptionSettings() : this(null) { }
+
+        private AdoptionSettings(Entity row)
         {
-            IndividualThreshold = AdoptionDefaults.IndividualThreshold;
-            TeamThreshold = AdoptionDefaults.TeamThreshold;
-            SpreadingThreshold = AdoptionDefaults.SpreadingThreshold;
-            EnterpriseThreshold = AdoptionDefaults.EnterpriseThreshold;
-            WindowDays = AdoptionDefaults.WindowDays;
-            DecayHalfLifeDays = AdoptionDefaults.DecayHalfLifeDays;
-            AdopterWeight = AdoptionDefaults.AdopterWeight;
-            UsageWeight = AdoptionDefaults.UsageWeight;
-            InvitationWeight = AdoptionDefaults.InvitationWeight;
-            ExcludeFreeMail = AdoptionDefaults.ExcludeFreeMail;
-            ExcludeDisposable = AdoptionDefaults.ExcludeDisposable;
-            ExcludeRoleSenders = AdoptionDefaults.ExcludeRoleSenders;
-            AutoCreateAccounts = AdoptionDefaults.AutoCreateAccounts;
-            AutoCreateMinPeople = AdoptionDefaults.AutoCreateMinPeople;
-            KeepSubdomainsApart = AdoptionDefaults.KeepSubdomainsApart;
-            TaskCooldownDays = AdoptionDefaults.TaskCooldownDays;
-            TaskDueDays = AdoptionDefaults.TaskDueDays;
-            OwnDomains = new string[0];
+            foreach (var setting in SettingsDefinition.All) _values[setting] = setting.ReadFrom(row);
         }
 
         /// <summary>The row's values over the defaults: a column left empty keeps its default.</summary>
         public static AdoptionSettings FromRow(Entity row)
         {
-            var s = new AdoptionSettings();
-            if (row == null) return s;
-            s.SettingsId = row.Id;
-            s.IndividualThreshold = Int(row, AdoptionSettingsColumns.IndividualThreshold, s.IndividualThreshold);
-            s.TeamThreshold = Int(row, AdoptionSettingsColumns.TeamThreshold, s.TeamThreshold);
-            s.SpreadingThreshold = Int(row, AdoptionSettingsColumns.SpreadingThreshold, s.SpreadingThreshold);
-            s.EnterpriseThreshold = Int(row, AdoptionSettingsColumns.EnterpriseThreshold, s.EnterpriseThreshold);
-            s.WindowDays = Int(row, AdoptionSettingsColumns.WindowDays, s.WindowDays);
-            s.DecayHalfLifeDays = Int(row, AdoptionSettingsColumns.DecayHalfLifeDays, s.DecayHalfLifeDays);
-            s.AdopterWeight = Dec(row, AdoptionSettingsColumns.AdopterWeight, s.AdopterWeight);
-            s.UsageWeight = Dec(row, AdoptionSettingsColumns.UsageWeight, s.UsageWeight);
-            s.InvitationWeight = Dec(row, AdoptionSettingsColumns.InvitationWeight, s.InvitationWeight);
-            s.ExcludeFreeMail = Bool(row, AdoptionSettingsColumns.ExcludeFreeMail, s.ExcludeFreeMail);
-            s.ExcludeDisposable = Bool(row, AdoptionSettingsColumns.ExcludeDisposable, s.ExcludeDisposable);
-            s.ExcludeRoleSenders = Bool(row, AdoptionSettingsColumns.ExcludeRoleSenders, s.ExcludeRoleSenders);
-            s.AutoCreateAccounts = Bool(row, AdoptionSettingsColumns.AutoCreateAccounts, s.AutoCreateAccounts);
-            s.AutoCreateMinPeople = Int(row, AdoptionSettingsColumns.AutoCreateMinPeople, s.AutoCreateMinPeople);
-            s.KeepSubdomainsApart = Bool(row, AdoptionSettingsColumns.KeepSubdomainsApart, s.KeepSubdomainsApart);
-            s.TaskCooldownDays = Int(row, AdoptionSettingsColumns.TaskCooldownDays, s.TaskCooldownDays);
-            s.TaskDueDays = Int(row, AdoptionSettingsColumns.TaskDueDays, s.TaskDueDays);
-            s.OwnDomains = SplitList(row.GetAttributeValue<string>(AdoptionSettingsColumns.OwnDomains));
-            s.FallbackUser = row.GetAttributeValue<EntityReference>(AdoptionSettingsColumns.FallbackUserId);
-            s.FallbackQueue = row.GetAttributeValue<EntityReference>(AdoptionSettingsColumns.FallbackQueueId);
+            var s = new AdoptionSettings(row);
+            if (row != null && row.Id != Guid.Empty) s.SettingsId = row.Id;
             return s;
         }
 
         /// <summary>The row's values over the defaults, for values that came without a row id (the defaults passed on as text).</summary>
-        public static AdoptionSettings FromRowWithoutId(Entity row)
-        {
-            var s = FromRow(row);
-            s.SettingsId = null;
-            return s;
-        }
+        public static AdoptionSettings FromRowWithoutId(Entity row) => new AdoptionSettings(row);
 
         public Guid? SettingsId { get; private set; }
-        public int IndividualThreshold { get; private set; }
-        public int TeamThreshold { get; private set; }
-        public int SpreadingThreshold { get; private set; }
-        public int EnterpriseThreshold { get; private set; }
-        public int WindowDays { get; private set; }
-        public int DecayHalfLifeDays { get; private set; }
-        public decimal AdopterWeight { get; private set; }
-        public decimal UsageWeight { get; private set; }
-        public decimal InvitationWeight { get; private set; }
-        public bool ExcludeFreeMail { get; private set; }
-        public bool ExcludeDisposable { get; private set; }
-        public bool ExcludeRoleSenders { get; private set; }
-        public bool AutoCreateAccounts { get; private set; }
-        public int AutoCreateMinPeople { get; private set; }
-        public bool KeepSubdomainsApart { get; private set; }
-        public int TaskCooldownDays { get; private set; }
-        public int TaskDueDays { get; private set; }
-        public IReadOnlyList<string> OwnDomains { get; private set; }
-        public EntityReference FallbackUser { get; private set; }
-        public EntityReference FallbackQueue { get; private set; }
+
+        /// <summary>One setting's value (int, decimal, bool, IReadOnlyList&lt;string&gt; or EntityReference, by its kind).</summary>
+        public object this[Setting setting] => _values[setting];
+
+        public int IndividualThreshold => (int)_values[SettingsDefinition.IndividualThreshold];
+        public int TeamThreshold => (int)_values[SettingsDefinition.TeamThreshold];
+        public int SpreadingThreshold => (int)_values[SettingsDefinition.SpreadingThreshold];
+        public int EnterpriseThreshold => (int)_values[SettingsDefinition.EnterpriseThreshold];
+        public int WindowDays => (int)_values[SettingsDefinition.WindowDays];
+        public int DecayHalfLifeDays => (int)_values[SettingsDefinition.DecayHalfLifeDays];
+        public decimal AdopterWeight => (decimal)_values[SettingsDefinition.AdopterWeight];
+        public decimal UsageWeight => (decimal)_values[SettingsDefinition.UsageWeight];
+        public decimal InvitationWeight => (decimal)_values[SettingsDefinition.InvitationWeight];
+        public bool ExcludeFreeMail => (bool)_values[SettingsDefinition.ExcludeFreeMail];
+        public bool ExcludeDisposable => (bool)_values[SettingsDefinition.ExcludeDisposable];
+        public bool ExcludeRoleSenders => (bool)_values[SettingsDefinition.ExcludeRoleSenders];
+        public bool AutoCreateAccounts => (bool)_values[SettingsDefinition.AutoCreateAccounts];
+        public int AutoCreateMinPeople => (int)_values[SettingsDefinition.AutoCreateMinPeople];
+        public bool KeepSubdomainsApart => (bool)_values[SettingsDefinition.KeepSubdomainsApart];
+        public int TaskCooldownDays => (int)_values[SettingsDefinition.TaskCooldownDays];
+        public int TaskDueDays => (int)_values[SettingsDefinition.TaskDueDays];
+        public IReadOnlyList<string> OwnDomains => (IReadOnlyList<string>)_values[SettingsDefinition.OwnDomains];
+        public EntityReference FallbackUser => (EntityReference)_values[SettingsDefinition.FallbackUser];
+        public EntityReference FallbackQueue => (EntityReference)_values[SettingsDefinition.FallbackQueue];
 
         /// <summary>The threshold of a stage (None = 0).</summary>
         public int ThresholdOf(AdoptionStage stage)
@@ -110,31 +77,6 @@ namespace AdoptionCrm.Plugins.Settings
         public ExclusionSettings ToExclusionSettings(IEnumerable<ExclusionRule> rules)
         {
             return new ExclusionSettings(OwnDomains, rules, KeepSubdomainsApart);
-        }
-
-        /// <summary>Own-domain lists are typed by people: one per line, or separated by ',', ';' or spaces.</summary>
-        public static IReadOnlyList<string> SplitList(string text)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return new string[0];
-            return text.Split(new[] { '\r', '\n', ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-        }
-
-        private static int Int(Entity row, string column, int fallback)
-        {
-            var value = row.GetAttributeValue<int?>(column);
-            return value ?? fallback;
-        }
-
-        private static decimal Dec(Entity row, string column, decimal fallback)
-        {
-            var value = row.GetAttributeValue<decimal?>(column);
-            return value ?? fallback;
-        }
-
-        private static bool Bool(Entity row, string column, bool fallback)
-        {
-            var value = row.GetAttributeValue<bool?>(column);
-            return value ?? fallback;
         }
     }
 }

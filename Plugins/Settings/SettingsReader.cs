@@ -18,16 +18,8 @@ namespace AdoptionCrm.Plugins.Settings
     {
         private const string RuleAlias = "rule";
 
-        private static readonly string[] Columns =
-        {
-            AdoptionSettingsColumns.IndividualThreshold, AdoptionSettingsColumns.TeamThreshold, AdoptionSettingsColumns.SpreadingThreshold,
-            AdoptionSettingsColumns.EnterpriseThreshold, AdoptionSettingsColumns.WindowDays, AdoptionSettingsColumns.DecayHalfLifeDays,
-            AdoptionSettingsColumns.AdopterWeight, AdoptionSettingsColumns.UsageWeight, AdoptionSettingsColumns.InvitationWeight,
-            AdoptionSettingsColumns.ExcludeFreeMail, AdoptionSettingsColumns.ExcludeDisposable, AdoptionSettingsColumns.ExcludeRoleSenders,
-            AdoptionSettingsColumns.AutoCreateAccounts, AdoptionSettingsColumns.AutoCreateMinPeople, AdoptionSettingsColumns.KeepSubdomainsApart, AdoptionSettingsColumns.OwnDomains,
-            AdoptionSettingsColumns.TaskCooldownDays, AdoptionSettingsColumns.TaskDueDays, AdoptionSettingsColumns.FallbackUserId,
-            AdoptionSettingsColumns.FallbackQueueId,
-        };
+        // Every setting's column (SettingsDefinition): a new setting is read without touching this file.
+        private static readonly string[] Columns = SettingsDefinition.All.Select(s => s.Column).ToArray();
 
         public static AdoptionSettings ReadActive(IOrganizationService service)
         {

@@ -5,20 +5,20 @@ using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Plugins.Steps
 {
-    /// <summary>Refuses an invalid settings row on save, naming each field at fault (SettingsValidator decides).</summary>
+    /// <summary>
+    /// Refuses an invalid settings row on save, naming each field at fault (SettingsValidator decides).
+    /// The Update step has no filtering attributes and its pre-image every column: a settings row
+    /// changes a few times a year, and this way a setting added to SettingsDefinition is validated
+    /// without a second list of columns here.
+    /// </summary>
     [PluginStep(MessageNames.Create, AdoptionSettingsColumns.EntityName, PipelineStage.PreOperation,
         Description = "Refuse an invalid adoption settings row.")]
     [PluginStep(MessageNames.Update, AdoptionSettingsColumns.EntityName, PipelineStage.PreOperation,
-        FilteringAttributes = ValidatedColumns, PreImageName = PreImage, PreImageAttributes = ValidatedColumns,
+        PreImageName = PreImage,
         Description = "Refuse an invalid change to the adoption settings row.")]
     public sealed class SettingsValidationPlugin : PluginBase
     {
         private const string PreImage = "PreImage";
-        private const string ValidatedColumns = AdoptionSettingsColumns.IndividualThreshold + "," + AdoptionSettingsColumns.TeamThreshold + ","
-            + AdoptionSettingsColumns.SpreadingThreshold + "," + AdoptionSettingsColumns.EnterpriseThreshold + "," + AdoptionSettingsColumns.WindowDays + ","
-            + AdoptionSettingsColumns.DecayHalfLifeDays + "," + AdoptionSettingsColumns.AdopterWeight + "," + AdoptionSettingsColumns.UsageWeight + ","
-            + AdoptionSettingsColumns.InvitationWeight + "," + AdoptionSettingsColumns.TaskCooldownDays + "," + AdoptionSettingsColumns.TaskDueDays + ","
-            + AdoptionSettingsColumns.AutoCreateMinPeople + "," + AdoptionSettingsColumns.OwnDomains;
 
         public SettingsValidationPlugin() : base(typeof(SettingsValidationPlugin)) { }
 

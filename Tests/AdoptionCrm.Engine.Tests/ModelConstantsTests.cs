@@ -35,4 +35,14 @@ public class ModelConstantsTests
         var options = Source.OptionSets.Single(o => o.Name == optionSet).Options.Select(o => o.Value).OrderBy(v => v);
         Assert.Equal(options, Enum.GetValues(enumType).Cast<int>().OrderBy(v => v));
     }
+
+    [Fact]
+    public void Every_stage_label_is_the_label_of_its_choice_option()
+    {
+        var options = Source.OptionSets.Single(o => o.Name == "adopt_adoptionstage").Options;
+        Assert.Equal(options.Count, Enum.GetValues(typeof(AdoptionStage)).Length);
+        foreach (var option in options)
+            Assert.Equal(option.Label, StageLabels.Of((AdoptionStage)option.Value));
+        Assert.Equal("Enterprise-ready", StageLabels.Of(AdoptionStage.EnterpriseReady));
+    }
 }

@@ -7,22 +7,9 @@ using Microsoft.Xrm.Sdk.Query;
 namespace AdoptionCrm.Emulator.Tests.WebApi;
 
 /// <summary>Custom APIs over the Web API: unbound and bound actions (POST), functions (GET), typed parameters and answers.</summary>
-public sealed class ActionTests : IAsyncLifetime
+public sealed class ActionTests : ServedOrganizationTests
 {
-    private readonly EmulatedOrganization _org = CustomApiFixture.Create();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private WebApiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await WebApiServer.StartAsync(_org, _org.SystemUserId);
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private Task<Reply> Send(HttpMethod method, string relative, object? body = null) =>
-        WriteClient.SendAsync(_http, method, new Uri(_server.BaseUrl, relative), body);
+    public ActionTests() : base(CustomApiFixture.Create()) { }
 
     [Fact]
     public async Task Unbound_action_is_posted_with_typed_parameters_and_answers_its_response_properties()
@@ -36,7 +23,7 @@ public sealed class ActionTests : IAsyncLifetime
     [Fact]
     public async Task Action_entity_reference_parameter_is_given_by_odata_type_and_primary_key()
     {
-        var account = _org.SystemService.Create(new Entity("account") { ["name"] = "Contoso" });
+        var account = Org.SystemService.Create(new Entity("account") { ["name"] = "Contoso" });
         var reply = await Send(HttpMethod.Post, "test_Echo", new Dictionary<string, object>
         {
             ["Text"] = "x", ["Account"] = new Dictionary<string, object> { ["@odata.type"] = "Microsoft.Dynamics.CRM.account", ["accountid"] = account },
@@ -57,27 +44,27 @@ public sealed class ActionTests : IAsyncLifetime
     {
         var reply = await Send(HttpMethod.Post, "test_Echo", new { Text = "fail" });
         Assert.Equal((400, "0x80040265", "echo refused"), (reply.Status, reply.ErrorCode, reply.ErrorMessage));
-        Assert.Equal(0, _org.Store.CommittedCount("task"));
+        Assert.Equal(0, Org.Store.CommittedCount("task"));
     }
 
     [Fact]
     public async Task Bound_action_is_posted_on_its_row_with_the_namespace_qualified_name()
     {
-        var account = _org.SystemService.Create(new Entity("account") { ["name"] = "Contoso" });
+        var account = Org.SystemService.Create(new Entity("account") { ["name"] = "Contoso" });
         var reply = await Send(HttpMethod.Post, $"accounts({account})/Microsoft.Dynamics.CRM.test_Stamp", new { Note = "from the web" });
         Assert.Equal(200, reply.Status);
         Assert.Equal("from the web", reply.Body.GetProperty("Description").GetString());
-        Assert.Equal("from the web", _org.SystemService.Retrieve("account", account, new ColumnSet("description"))["description"]);
+        Assert.Equal("from the web", Org.SystemService.Retrieve("account", account, new ColumnSet("description"))["description"]);
         Assert.Equal(400, (await Send(HttpMethod.Post, "test_Stamp", new { Note = "unbound call" })).Status);
     }
 
     [Fact]
     public async Task Function_is_called_with_GET_and_an_action_is_refused_on_GET()
     {
-        var reply = await WebApiFixture.SendAsync(_http, new Uri(_server.BaseUrl, "test_Ping()"));
+        var reply = await WebApiFixture.SendAsync(Http, new Uri(Server.BaseUrl, "test_Ping()"));
         Assert.Equal(200, reply.Status);
         Assert.True(reply.Body.GetProperty("Pong").GetBoolean());
-        Assert.Equal(405, (await WebApiFixture.SendAsync(_http, new Uri(_server.BaseUrl, "test_Echo(Text='a')"))).Status);
+        Assert.Equal(405, (await WebApiFixture.SendAsync(Http, new Uri(Server.BaseUrl, "test_Echo(Text='a')"))).Status);
         Assert.Equal(405, (await Send(HttpMethod.Post, "test_Ping")).Status);
     }
 
@@ -90,7 +77,7 @@ public sealed class ActionTests : IAsyncLifetime
     [Fact]
     public async Task Metadata_document_is_CSDL_with_entity_sets_keys_and_the_Custom_APIs_as_actions_and_functions()
     {
-        using var response = await _http.GetAsync(new Uri(_server.BaseUrl, "$metadata"));
+        using var response = await Http.GetAsync(new Uri(Server.BaseUrl, "$metadata"));
         Assert.Equal(200, (int)response.StatusCode);
         using var xml = System.Xml.XmlReader.Create(await response.Content.ReadAsStreamAsync());
         var model = Microsoft.OData.Edm.Csdl.CsdlReader.Parse(xml);

@@ -1,41 +1,24 @@
 using System.Text.Json;
 using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Settings;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Cli.Simulate;
 
 /// <summary>
 /// simulate's --settings file: settings by camelCase name, written as the active
-/// adopt_adoptionsettings row (a setting left out keeps the engine's default, AdoptionDefaults), plus
+/// adopt_adoptionsettings row (a setting left out keeps its default; names and defaults from SettingsDefinition), plus
 /// excludedDomains / allowedDomains as sales ops' adopt_domainrule rows. The row goes through the
 /// settings validation plugin like any save, so an invalid combination is refused with the field named.
 /// </summary>
 public sealed class SimulationSettings
 {
-    private enum Kind { Int, Decimal, Bool }
+    // simulate's names for the row's settings: every number and switch in the one definition (SettingsDefinition).
+    private static readonly Dictionary<string, Setting> Scalars = SettingsDefinition.All
+        .Where(s => s.Kind is SettingKind.Int or SettingKind.Decimal or SettingKind.Bool)
+        .ToDictionary(s => s.JsonName, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, (string Column, Kind Kind)> Scalars = new(StringComparer.Ordinal)
-    {
-        ["individualThreshold"] = (AdoptionSettingsColumns.IndividualThreshold, Kind.Int),
-        ["teamThreshold"] = (AdoptionSettingsColumns.TeamThreshold, Kind.Int),
-        ["spreadingThreshold"] = (AdoptionSettingsColumns.SpreadingThreshold, Kind.Int),
-        ["enterpriseThreshold"] = (AdoptionSettingsColumns.EnterpriseThreshold, Kind.Int),
-        ["windowDays"] = (AdoptionSettingsColumns.WindowDays, Kind.Int),
-        ["decayHalfLifeDays"] = (AdoptionSettingsColumns.DecayHalfLifeDays, Kind.Int),
-        ["adopterWeight"] = (AdoptionSettingsColumns.AdopterWeight, Kind.Decimal),
-        ["usageWeight"] = (AdoptionSettingsColumns.UsageWeight, Kind.Decimal),
-        ["invitationWeight"] = (AdoptionSettingsColumns.InvitationWeight, Kind.Decimal),
-        ["excludeFreeMail"] = (AdoptionSettingsColumns.ExcludeFreeMail, Kind.Bool),
-        ["excludeDisposable"] = (AdoptionSettingsColumns.ExcludeDisposable, Kind.Bool),
-        ["excludeRoleSenders"] = (AdoptionSettingsColumns.ExcludeRoleSenders, Kind.Bool),
-        ["autoCreateAccounts"] = (AdoptionSettingsColumns.AutoCreateAccounts, Kind.Bool),
-        ["autoCreateMinPeople"] = (AdoptionSettingsColumns.AutoCreateMinPeople, Kind.Int),
-        ["keepSubdomainsApart"] = (AdoptionSettingsColumns.KeepSubdomainsApart, Kind.Bool),
-        ["taskCooldownDays"] = (AdoptionSettingsColumns.TaskCooldownDays, Kind.Int),
-        ["taskDueDays"] = (AdoptionSettingsColumns.TaskDueDays, Kind.Int),
-    };
-
-    private static readonly string[] Lists = { "excludedDomains", "allowedDomains", "ownDomains" };
+    private static readonly string[] Lists = { "excludedDomains", "allowedDomains", SettingsDefinition.OwnDomains.JsonName };
 
     public Dictionary<string, object> Columns { get; } = new(StringComparer.Ordinal);
     public List<string> ExcludedDomains { get; } = new();
@@ -61,10 +44,10 @@ public sealed class SimulationSettings
             {
                 settings.Columns[setting.Column] = setting.Kind switch
                 {
-                    Kind.Int when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) => i,
-                    Kind.Decimal when value.ValueKind == JsonValueKind.Number => value.GetDecimal(),
-                    Kind.Bool when value.ValueKind is JsonValueKind.True or JsonValueKind.False => value.GetBoolean(),
-                    _ => throw new InvalidDataException($"{file}: {property.Name} must be {(setting.Kind == Kind.Bool ? "true or false" : setting.Kind == Kind.Int ? "a whole number" : "a number")}"),
+                    SettingKind.Int when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) => i,
+                    SettingKind.Decimal when value.ValueKind == JsonValueKind.Number => value.GetDecimal(),
+                    SettingKind.Bool when value.ValueKind is JsonValueKind.True or JsonValueKind.False => value.GetBoolean(),
+                    _ => throw new InvalidDataException($"{file}: {property.Name} must be {(setting.Kind == SettingKind.Bool ? "true or false" : setting.Kind == SettingKind.Int ? "a whole number" : "a number")}"),
                 };
                 continue;
             }
@@ -72,7 +55,7 @@ public sealed class SimulationSettings
             {
                 "excludedDomains" => settings.ExcludedDomains,
                 "allowedDomains" => settings.AllowedDomains,
-                "ownDomains" => settings.OwnDomains,
+                var name when name == SettingsDefinition.OwnDomains.JsonName => settings.OwnDomains,
                 _ => throw new InvalidDataException($"{file}: unknown setting '{property.Name}' (known: {string.Join(", ", Names)})"),
             };
             if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
