@@ -6,7 +6,7 @@ public static class BenchCatalog
     public static IReadOnlyList<IBenchmark> All { get; } = new IBenchmark[]
     {
         new CreateThroughputBench(), new AlternateKeyBench(), new LookupQueryBench(),
-        new MemoryBench(), new DomainNormalizationBench(), new EngineCallBudgetBench(),
+        new MemoryBench(), new DomainNormalizationBench(), new EngineSignupBench(),
         new BackfillBench(),
     };
 
