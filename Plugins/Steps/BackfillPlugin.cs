@@ -7,9 +7,10 @@ namespace AdoptionCrm.Plugins.Steps
 {
     /// <summary>
     /// adopt_Backfill (Custom API, Solution/src/customapis/adopt_Backfill): runs the next batch of an install
-    /// backfill run (BackfillBatch). Request: RunId (the adopt_backfillrun). Response: Done, Phase (in words) and
-    /// Cookie (where the next batch starts; null when done). Call it again until Done: the CLI does, and so
-    /// does the run's start step and the continuation flow for a run started in the app.
+    /// backfill run (BackfillBatch). Request: RunId (the adopt_backfillrun; without it, the oldest run that is
+    /// Queued or Running, BackfillRunQueue). Response: Done, Phase (in words) and Cookie (where the next batch
+    /// starts; null when done, or when no run is waiting). Call it again until Done: the CLI does, and so do the
+    /// run's start step and the continuation flow ("Adoption: continue backfill").
     /// </summary>
     [CustomApi(MessageName)]
     public sealed class BackfillPlugin : PluginBase
@@ -26,8 +27,17 @@ namespace AdoptionCrm.Plugins.Steps
         {
             var context = localContext.PluginExecutionContext;
             Guid? runId = context.InputParameters.Contains(RunIdParameter) ? context.InputParameters[RunIdParameter] as Guid? : null;
-            if (runId == null || runId.Value == Guid.Empty) throw new InvalidPluginExecutionException("RunId (the backfill run to go on with) is required.");
-            var progress = new BackfillBatch(localContext.SystemUserService, context.IsInTransaction, context.OperationTime(), m => localContext.Trace(m)).Run(runId.Value);
+            var service = localContext.SystemUserService;
+            if (runId == null || runId.Value == Guid.Empty) runId = BackfillRunQueue.Next(service);
+            if (runId == null)
+            {
+                localContext.Trace("No backfill run is Queued or Running.");
+                context.OutputParameters[DoneProperty] = true;
+                context.OutputParameters[PhaseProperty] = "No backfill run waiting";
+                context.OutputParameters[CookieProperty] = null;
+                return;
+            }
+            var progress = new BackfillBatch(service, context.IsInTransaction, context.OperationTime(), m => localContext.Trace(m)).Run(runId.Value);
             context.OutputParameters[DoneProperty] = progress.Next == null;
             context.OutputParameters[PhaseProperty] = BackfillProgress.Describe(progress.Next);
             context.OutputParameters[CookieProperty] = progress.Next?.ToString();

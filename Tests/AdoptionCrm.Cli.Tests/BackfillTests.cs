@@ -229,6 +229,37 @@ public sealed class BackfillTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_continuation_flow_goes_on_with_a_run_left_Running_until_it_is_done_and_then_finds_nothing_to_do()
+    {
+        // Created Running, as a client that then stopped (or a start step out of budget) leaves it: the start step skips it.
+        var id = _org.SystemService.Create(new Entity(BackfillRunColumns.EntityName)
+        {
+            [BackfillRunColumns.Name] = "Install backfill", [BackfillRunColumns.State] = new OptionSetValue((int)BackfillState.Running),
+        });
+        _org.DrainAsyncQueue();
+        Assert.Null(Lead(BackfillSeed.Id("lead", 1)).GetAttributeValue<OptionSetValue>(LeadColumns.MatchMethod));
+
+        _org.Flows.TurnOn(ContinueFlow);
+        _org.AdvanceClock(TimeSpan.FromMinutes(16));
+        _org.DrainAsyncQueue();
+
+        var run = _org.SystemService.Retrieve(BackfillRunColumns.EntityName, id, new ColumnSet(true));
+        Assert.Equal((int)BackfillState.Completed, run.GetAttributeValue<OptionSetValue>(BackfillRunColumns.State).Value);
+        Assert.Equal(21, run.GetAttributeValue<int>(BackfillRunColumns.LeadsLinked));
+        var flowRun = Assert.Single(_org.Flows.Runs, r => r.Flow == ContinueFlow);
+        Assert.True(flowRun.Status == "Succeeded", flowRun.Error);
+        Assert.Equal(run.GetAttributeValue<int>(BackfillRunColumns.Batches), flowRun.ConnectorCalls);
+
+        _org.AdvanceClock(TimeSpan.FromMinutes(15));
+        var idle = _org.Flows.Runs.Last(r => r.Flow == ContinueFlow);
+        Assert.Equal(("Succeeded", 1), (idle.Status, idle.ConnectorCalls)); // one call: no run is waiting
+        Assert.Equal(run.GetAttributeValue<int>(BackfillRunColumns.Batches),
+            _org.SystemService.Retrieve(BackfillRunColumns.EntityName, id, new ColumnSet(BackfillRunColumns.Batches)).GetAttributeValue<int>(BackfillRunColumns.Batches));
+    }
+
+    private const string ContinueFlow = "Adoption: continue backfill";
+
+    [Fact]
     public async Task Under_service_protection_the_client_waits_Retry_After_and_succeeds()
     {
         _server.ServiceProtection = new ServiceProtectionLimit(3, TimeSpan.FromSeconds(60));
