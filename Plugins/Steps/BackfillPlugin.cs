@@ -21,6 +21,9 @@ namespace AdoptionCrm.Plugins.Steps
         public const string PhaseProperty = "Phase";
         public const string CookieProperty = "Cookie";
 
+        /// <summary>The shipped cloud flow that loops this API for a run started in the app (Solution/src/Workflows).</summary>
+        public const string ContinuationFlowName = "Adoption: continue backfill";
+
         public BackfillPlugin() : base(typeof(BackfillPlugin)) { }
 
         protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)

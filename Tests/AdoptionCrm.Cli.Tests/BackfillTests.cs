@@ -257,7 +257,7 @@ public sealed class BackfillTests : IAsyncLifetime
             _org.SystemService.Retrieve(BackfillRunColumns.EntityName, id, new ColumnSet(BackfillRunColumns.Batches)).GetAttributeValue<int>(BackfillRunColumns.Batches));
     }
 
-    private const string ContinueFlow = "Adoption: continue backfill";
+    private const string ContinueFlow = BackfillPlugin.ContinuationFlowName;
 
     [Fact]
     public async Task Under_service_protection_the_client_waits_Retry_After_and_succeeds()
