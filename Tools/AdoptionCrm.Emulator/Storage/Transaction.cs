@@ -34,29 +34,31 @@ public sealed class Transaction
 /// <summary>A transaction's pending versions of one table's rows; null = deleted.</summary>
 internal sealed class TableOverlay
 {
-    // Which pending row holds each alternate-key value ("key name" + U+0001 + composite), kept with every
-    // write so a key check inside a big transaction (a rebuild writing thousands of rows) is one lookup.
+    // The pending rows' alternate-key values ("key\ncomposite" → row), kept with every write, so a key check
+    // inside a transaction that wrote many rows (a rebuild batch) is one lookup instead of a pass over them all.
     private readonly Dictionary<string, Guid> _keyOwners = new(StringComparer.Ordinal);
 
+    /// <summary>The pending rows; write them through <see cref="Put"/> so the key lookup stays right.</summary>
     public Dictionary<Guid, StoredRow?> Writes { get; } = new();
     public List<Guid> Created { get; } = new();
 
-    /// <summary>Records the pending version of a row (null = deleted).</summary>
-    public void Set(TableSchema schema, Guid id, StoredRow? row)
+    /// <summary>Stores a pending version of a row (null = deleted) and keeps its alternate-key values.</summary>
+    public void Put(TableSchema schema, Guid id, StoredRow? row)
     {
-        if (schema.Keys.Count > 0 && Writes.TryGetValue(id, out var previous) && previous != null)
+        if (Writes.TryGetValue(id, out var old) && old != null)
             foreach (var key in schema.Keys)
-                if (KeyValues.Compose(schema, key, o => previous.Values[o]) is { } old) _keyOwners.Remove(KeyOf(key, old));
+                if (KeyValues.Compose(schema, key, o => old.Values[o]) is { } before && _keyOwners.TryGetValue(Entry(key, before), out var owner) && owner == id)
+                    _keyOwners.Remove(Entry(key, before));
         Writes[id] = row;
         if (row != null)
             foreach (var key in schema.Keys)
-                if (KeyValues.Compose(schema, key, o => row.Values[o]) is { } value) _keyOwners[KeyOf(key, value)] = id;
+                if (KeyValues.Compose(schema, key, o => row.Values[o]) is { } after) _keyOwners[Entry(key, after)] = id;
     }
 
-    /// <summary>The pending row whose alternate key <paramref name="key"/> has the value <paramref name="composite"/>, if any.</summary>
-    public Guid? OwnerOf(KeyDefinition key, string composite) => _keyOwners.TryGetValue(KeyOf(key, composite), out var id) ? id : null;
+    /// <summary>The pending row that holds this alternate-key value, if any.</summary>
+    public Guid? KeyOwner(KeyDefinition key, string composite) => _keyOwners.TryGetValue(Entry(key, composite), out var id) ? id : null;
 
-    private static string KeyOf(KeyDefinition key, string composite) => key.LogicalName + "\u0001" + composite;
+    private static string Entry(KeyDefinition key, string composite) => key.LogicalName + "\n" + composite;
 }
 
 /// <summary>One row of an N:N intersect: the relationship and the two ends, as given to Associate.</summary>
