@@ -17,6 +17,11 @@ namespace AdoptionCrm.Plugins.Model
         public const string ActualEnd = "actualend";
         /// <summary>The stage an adoption play is for; set on our plays only, so it also tells them from other tasks.</summary>
         public const string AdoptionStage = "adopt_adoptionstage";
+        /// <summary>Who the rep calls first ("Carla Silva, CTO") and why: what simulate and views read, not the description's text.</summary>
+        public const string Champion = "adopt_champion";
+        public const string ChampionReason = "adopt_championreason";
+        public const int ChampionMaxLength = 300;
+        public const int ChampionReasonMaxLength = 500;
         public const int SubjectMaxLength = 200;
         public const int DescriptionMaxLength = 2000;
         public const int StateOpen = 0;

@@ -38,14 +38,20 @@ namespace AdoptionCrm.Plugins.Plays
             var reasons = new List<string>();
             int seniority = TitleSeniority.Of(best.JobTitle);
             if (seniority > 0)
-                reasons.Add(seniority >= people.Max(p => TitleSeniority.Of(p.JobTitle)) && people.Count > 1
+            {
+                int asSenior = people.Count(p => TitleSeniority.Of(p.JobTitle) >= seniority);
+                reasons.Add(asSenior == 1 && people.Count > 1
                     ? "the most senior title among the " + people.Count.ToString(c) + " people here (" + best.JobTitle + ")"
                     : "title " + best.JobTitle);
+            }
             if (best.Invitations > 0)
                 reasons.Add("invited " + best.Invitations.ToString("N0", c) + (best.Invitations == 1 ? " colleague" : " colleagues")
                     + (best.Invitations >= people.Max(p => p.Invitations) && people.Count > 1 ? ", the most here" : ""));
             if (best.Usage > 0)
                 reasons.Add("usage " + best.Usage.ToString("N0", c) + (best.Usage >= people.Max(p => p.Usage) && people.Count > 1 ? ", the highest here" : ""));
+            int tied = people.Count(p => Points(p) == Points(best));
+            if (tied > 1 && reasons.Count > 0)
+                reasons.Add("signed up first of the " + tied.ToString(c) + " who tie on title, invitations and usage");
             if (reasons.Count == 0)
                 reasons.Add(best.FirstSignupOn.HasValue
                     ? "signed up first, on " + best.FirstSignupOn.Value.ToString("d MMM yyyy", c) + " (no titles, invitations or usage recorded)"

@@ -12,8 +12,8 @@ namespace AdoptionCrm.Plugins.Plays
     /// Writes the rep's play: a subject that says who to call about what, and a description in this order:
     /// where the account stands and what changed ("4 new this week"), who to call first and why, what to pitch
     /// at this stage, the account's own explanation with its as-of date, the newest people with names and titles,
-    /// and who the play is assigned to and why. The stage travels in the task's adopt_adoptionstage column
-    /// (shown with its label), never parsed back out of the text.
+    /// and who the play is assigned to and why. The stage and the champion travel in the task's own columns
+    /// (adopt_adoptionstage, adopt_champion, adopt_championreason), never parsed back out of the text.
     /// </summary>
     public static class TaskComposer
     {
@@ -97,6 +97,8 @@ namespace AdoptionCrm.Plugins.Plays
             task[TaskColumns.Subject] = Subject(brief);
             task[TaskColumns.Description] = Description(brief, nowUtc);
             task[TaskColumns.AdoptionStage] = new OptionSetValue((int)brief.Stage);
+            task[TaskColumns.Champion] = brief.Champion == null ? null : Truncate(brief.Champion.Person.NameAndTitle, TaskColumns.ChampionMaxLength);
+            task[TaskColumns.ChampionReason] = brief.Champion == null ? null : Truncate(brief.Champion.Why, TaskColumns.ChampionReasonMaxLength);
             task[TaskColumns.PriorityCode] = new OptionSetValue((int)TaskRules.Priority(brief.Stage));
             // A higher stage is due sooner, never later than what the rep was already given.
             DateTime due = nowUtc.AddDays(TaskRules.DueDays(brief.Stage, settings));
