@@ -16,6 +16,7 @@ namespace AdoptionCrm.Plugins.Adoption
     /// 3. The account: the company's change is sent to its account as a signed bucket delta; when the company
     ///    moved (its account is not the one it is counted in), its buckets leave the old account and join the
     ///    new. Accounts are updated after the company, in id order: the lock order is always company → accounts.
+    ///    People whose latest signup left the window since the company's last write are uncounted on their rows.
     /// 4. The company's own columns, only those that changed (never adopt_pendingchange or adopt_accountid
     ///    unless auto-created, so the step does not start again).
     /// </summary>
@@ -45,6 +46,9 @@ namespace AdoptionCrm.Plugins.Adoption
             DayBuckets after = before.Copy();
             if (request != null && request.Kind == CompanyRequestKind.Person)
                 ApplyPerson(company, request, after);
+            // Days that left the window since the last write take their people out of the count: their rows too.
+            if (before.Buckets.Count() < company.Buckets.Buckets.Count())
+                _trace(AgedOutAdopters.Uncount(_service, company.Id, _now, _settings.WindowDays) + " adopter(s) of " + company.Domain + " left the window.");
             Finish(company, before, after, sendAccountsNow: true);
         }
 
@@ -101,6 +105,18 @@ namespace AdoptionCrm.Plugins.Adoption
             if (request.Entry == null) list.Remove(request.LeadId);
             else list.Set(request.Entry);
             AdopterFacts now = AdopterFacts.Of(list, request.Email);
+            // The person's newest signup is now another lead, which the stored row does not name yet: it may have
+            // been deleted with its own removal still queued (the async service runs jobs roughly, not strictly,
+            // in order: learn.microsoft.com/power-apps/developer/data-platform/asynchronous-service). A lead that
+            // is gone counts nowhere, as in the rebuild; dropping its entry here makes its own removal a no-op.
+            Guid? storedLatest = stored == null ? null : (Guid?)(stored.GetAttributeValue<EntityReference>(AdopterColumns.LatestLeadId)?.Id);
+            while (now.LatestLeadId.HasValue && now.LatestLeadId != request.LeadId && now.LatestLeadId != storedLatest
+                && !LeadExistence.Exists(_service, now.LatestLeadId.Value))
+            {
+                _trace("Lead " + now.LatestLeadId + " of " + request.Email + " is gone; its signup no longer counts.");
+                list.Remove(now.LatestLeadId.Value);
+                now = AdopterFacts.Of(list, request.Email);
+            }
             buckets.Add(old.Contribution(_now, _settings.WindowDays), -1);
             buckets.Add(now.Contribution(_now, _settings.WindowDays), 1);
             _adopters.Write(stored, adopterId, list, now, company.Id, company.AccountId, now.CountedAt(_now, _settings.WindowDays));

@@ -25,6 +25,7 @@ public sealed class EmulatedOrganization
         Store = new DataStore(Catalog);
         Store.Locks.Timeout = options.LockTimeout;
         Clock = new EmulatorClock(options.StartTimeUtc);
+        Log = new ExecutionLog(options.ExecutionLogCapacity);
         OrganizationName = options.OrganizationName;
         Processor = new RequestProcessor(this);
         Writer = new RowWriter(this);
@@ -55,7 +56,7 @@ public sealed class EmulatedOrganization
     public MetadataCatalog Catalog { get; }
     public DataStore Store { get; }
     public EmulatorClock Clock { get; }
-    public ExecutionLog Log { get; } = new();
+    public ExecutionLog Log { get; }
     public StepRegistry Steps { get; } = new();
     public AsyncQueue AsyncQueue { get; }
     public IOrganizationServiceFactory ServiceFactory { get; }
@@ -119,6 +120,12 @@ public sealed class EmulatedOrganization
     }
 
     // The assembly's [PluginStep] declarations become steps; its plug-in types can back Custom APIs.
+    /// <summary>
+    /// Registers a plug-in assembly after creation, as <see cref="EmulatorOptions.PluginAssemblies"/> does at it:
+    /// its steps and its plug-in types (Custom APIs' main operations). For an organization seeded without plug-ins.
+    /// </summary>
+    public void RegisterPluginAssembly(System.Reflection.Assembly assembly) => RegisterAssembly(assembly);
+
     private void RegisterAssembly(System.Reflection.Assembly assembly)
     {
         Steps.RegisterAssembly(assembly);

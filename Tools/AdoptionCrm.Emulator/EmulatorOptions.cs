@@ -39,6 +39,14 @@ public sealed class EmulatorOptions
 
     public string OrganizationName { get; set; } = "adoptioncrm";
 
+    public const int DefaultExecutionLogCapacity = 100_000;
+
+    /// <summary>
+    /// How many step executions and how many service calls the execution log keeps (the newest; its totals
+    /// count all). Bounded by default so a long replay runs in bounded memory; null keeps it whole.
+    /// </summary>
+    public int? ExecutionLogCapacity { get; set; } = DefaultExecutionLogCapacity;
+
     /// <summary>How long a request waits for another transaction's row lock before failing.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

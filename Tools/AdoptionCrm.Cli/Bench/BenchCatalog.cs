@@ -6,7 +6,7 @@ public static class BenchCatalog
     public static IReadOnlyList<IBenchmark> All { get; } = new IBenchmark[]
     {
         new CreateThroughputBench(), new AlternateKeyBench(), new LookupQueryBench(),
-        new MemoryBench(), new DomainNormalizationBench(), new EngineCallBudgetBench(),
+        new MemoryBench(), new DomainNormalizationBench(), new EngineSignupBench(),
     };
 
     /// <summary>The benchmarks named in a comma-separated --only list (all when empty); unknown names are a usage error.</summary>

@@ -13,7 +13,7 @@ public static class BenchOrganizations
             : EmulatedOrganization.Create();
 
     /// <summary>Turns our plugins on in an organization created without them (after seeding it fast).</summary>
-    public static void RegisterPlugins(EmulatedOrganization org) => org.Steps.RegisterAssembly(typeof(PluginBase).Assembly);
+    public static void RegisterPlugins(EmulatedOrganization org) => org.RegisterPluginAssembly(typeof(PluginBase).Assembly);
 
     /// <summary>Whether the shipped plugin assembly declares any step yet (the engine may not have landed).</summary>
     public static int ShippedStepCount()

@@ -13,7 +13,10 @@ namespace AdoptionCrm.Emulator.Pipeline;
 /// OperationStatus.Retry is postponed and tried again, up to <see cref="MaxAttempts"/> times, then
 /// Failed (PAD:handle-exceptions). Jobs run only when the caller drains the queue or advances the clock,
 /// so a test can assert the state before and after. The retry delay is not documented: chosen so
-/// (<see cref="RetryDelay"/>, the same for every attempt).
+/// (<see cref="RetryDelay"/>, the same for every attempt). A step registered with AsyncAutoDelete has its
+/// job row deleted once it succeeds ("Delete AsyncOperation if StatusCode = Successful": the
+/// sdkmessageprocessingstep table reference, asyncautodelete), and the job leaves <see cref="Jobs"/>, so a long
+/// run keeps only the jobs still waiting or failed, as the platform's table does.
 /// </summary>
 public sealed class AsyncQueue
 {
@@ -83,7 +86,8 @@ public sealed class AsyncQueue
             _org.Runner.Invoke(job.Step, job.Context, raw: true);
             job.StatusCode = Succeeded;
             job.Error = null;
-            Update(job, Completed, Succeeded, ("completedon", _org.Clock.UtcNow));
+            if (job.Step.Definition.AsyncAutoDelete) AutoDelete(job);
+            else Update(job, Completed, Succeeded, ("completedon", _org.Clock.UtcNow));
         }
         catch (InvalidPluginExecutionException retry) when (retry.Status == OperationStatus.Retry && job.Attempts < MaxAttempts)
         {
@@ -114,6 +118,17 @@ public sealed class AsyncQueue
         var row = new Entity(SystemJobTable.LogicalName, job.Id) { ["statecode"] = new OptionSetValue(state), ["statuscode"] = new OptionSetValue(status) };
         foreach (var (column, value) in columns) row[column] = value;
         WriteRow(row, create: false);
+    }
+
+    private void AutoDelete(AsyncJob job)
+    {
+        _org.Processor.RunInTransaction(txn =>
+        {
+            var scope = new ExecutionScope(txn, 1, _org.SystemUserId, _org.SystemUserId, null, Guid.NewGuid());
+            _org.Writer.Delete(scope, _org.Catalog.Get(SystemJobTable.LogicalName), new EntityReference(SystemJobTable.LogicalName, job.Id), ConcurrencyBehavior.Default);
+            return 0;
+        });
+        lock (_all) _all.Remove(job);
     }
 
     // The async service's own bookkeeping: a system write in its own transaction, no steps.

@@ -178,7 +178,10 @@ internal sealed class PipelineRunner
 
     internal void Log(RegisteredPluginStep step, EmulatedPluginContext context, string outcome, CapturingTracingService tracing, string? error) =>
         _org.Log.Add(new ExecutionLogEntry(step.PluginName, context.MessageName, context.PrimaryEntityName, context.Stage, context.Depth,
-            context.Mode, outcome, tracing.Text, error, _org.Clock.UtcNow));
+            context.Mode, outcome, tracing.Text, error, _org.Clock.UtcNow)
+        {
+            ImageBytes = PayloadSize.Of(context.PreEntityImages) + PayloadSize.Of(context.PostEntityImages),
+        });
 
     // Async steps get a snapshot of the context and run after the transaction commits, outside it.
     private void Queue(ExecutionScope scope, RegisteredPluginStep step, EmulatedPluginContext context)

@@ -24,9 +24,17 @@ public sealed record StepDefinition(string Message, string? PrimaryEntity, int S
 
     public bool IsAsync => Mode == (int)StepMode.Asynchronous;
 
+    /// <summary>
+    /// sdkmessageprocessingstep.asyncautodelete: the async service deletes the step's system job once it has
+    /// succeeded (a failed or waiting one stays). The solution packer registers every async step so; a test's
+    /// own step keeps its jobs unless it says otherwise.
+    /// </summary>
+    public bool AsyncAutoDelete { get; init; }
+
     public static StepDefinition From(StepRegistration step) => new(step.Message, step.PrimaryEntity, (int)step.Stage)
     {
         Mode = (int)step.Mode,
+        AsyncAutoDelete = step.Mode == StepMode.Asynchronous, // as the packer writes AsyncAutoDelete
         Rank = step.Rank,
         FilteringAttributes = step.FilteringAttributes,
         PreImage = step.PreImage is { } pre ? new ImageDefinition(pre.Alias, pre.Attributes) : null,

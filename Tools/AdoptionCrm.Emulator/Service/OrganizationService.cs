@@ -48,7 +48,11 @@ public sealed class OrganizationService : IOrganizationService
         else if (request != null && request.Parameters.TryGetValue("Query", out var query))
             table = query switch { QueryExpression q => q.EntityName, QueryByAttribute q => q.EntityName, _ => null };
         return new ServiceCallEntry(_caller!.CorrelationId, _caller.MessageName, _caller.PrimaryEntityName, _caller.Stage, _caller.Depth + 1,
-            request?.RequestName ?? "", table, rows, rowsExamined, response != null);
+            request?.RequestName ?? "", table, rows, rowsExamined, response != null)
+        {
+            BytesRead = PayloadSize.Received(response),
+            BytesWritten = PayloadSize.Sent(request),
+        };
     }
 
     public Guid Create(Entity entity) => (Guid)Execute(new OrganizationRequest("Create") { ["Target"] = entity }).Results["id"];

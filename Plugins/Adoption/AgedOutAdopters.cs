@@ -1,0 +1,40 @@
+using System;
+using AdoptionCrm.Plugins.Model;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace AdoptionCrm.Plugins.Adoption
+{
+    /// <summary>
+    /// Clears adopt_counted on a company's adopters whose latest signup left the window. Called under the
+    /// company's lock when the write drops day buckets that left the window: those buckets held exactly these
+    /// people, so afterwards the company's people equal its counted adopters, as the rebuild leaves them.
+    /// Each person ages out once, so over time this is one Update per person; at one write it is bounded by
+    /// the people whose latest signup fell on the days that just left the window.
+    /// </summary>
+    public static class AgedOutAdopters
+    {
+        private const int PageSize = 5000;
+
+        /// <summary>Returns how many adopters were uncounted.</summary>
+        public static int Uncount(IOrganizationService service, Guid companyId, DateTime nowUtc, int windowDays)
+        {
+            // The first day in the window (DayBuckets.InWindow): anything signed up before it has aged out.
+            DateTime firstDay = DateTime.SpecifyKind(nowUtc.Date.AddDays(1 - Math.Max(1, windowDays)), DateTimeKind.Utc);
+            int uncounted = 0;
+            while (true)
+            {
+                // Re-queried from the first page each time: the rows just written no longer match.
+                var query = new QueryExpression(AdopterColumns.EntityName) { ColumnSet = new ColumnSet(false), TopCount = PageSize };
+                query.Criteria.AddCondition(AdopterColumns.CompanyId, ConditionOperator.Equal, companyId);
+                query.Criteria.AddCondition(AdopterColumns.Counted, ConditionOperator.Equal, true);
+                query.Criteria.AddCondition(AdopterColumns.LastSignupOn, ConditionOperator.LessThan, firstDay);
+                var rows = service.RetrieveMultiple(query).Entities;
+                foreach (var row in rows)
+                    service.Update(new Entity(AdopterColumns.EntityName, row.Id) { [AdopterColumns.Counted] = false });
+                uncounted += rows.Count;
+                if (rows.Count < PageSize) return uncounted;
+            }
+        }
+    }
+}
