@@ -33,19 +33,23 @@ namespace AdoptionCrm.Plugins.Adoption
             facts.Signups = entries.Count;
             facts.FirstSignupOnUtc = entries.Min(e => e.SignedUpOnUtc);
             facts.LastSignupOnUtc = latest.SignedUpOnUtc;
-            facts.Usage = entries.Sum(e => e.Usage);
-            facts.Invitations = entries.Sum(e => e.Invitations);
+            // Each entry is a lead's int (clamped at 0); the sum of a person's own signups fits a long.
+            facts.Usage = entries.Sum(e => Math.Max(0, Math.Min(int.MaxValue, e.Usage)));
+            facts.Invitations = entries.Sum(e => Math.Max(0, Math.Min(int.MaxValue, e.Invitations)));
             facts.LatestLeadId = latest.LeadId;
             facts.Name = string.IsNullOrWhiteSpace(latest.Name) ? email : latest.Name;
             facts.JobTitle = latest.JobTitle;
             return facts;
         }
 
-        /// <summary>What the person adds to the company's buckets as of <paramref name="nowUtc"/>: nothing outside the window.</summary>
+        /// <summary>
+        /// What the person adds to the company's buckets as of <paramref name="nowUtc"/>: nothing outside the window;
+        /// one person, with their usage and invitations capped (SignalLimits) so no one person outweighs a team.
+        /// </summary>
         public DayBucket Contribution(DateTime nowUtc, int windowDays)
         {
             if (!Exists || !DayBuckets.InWindow(LastSignupOnUtc.Value.Date, nowUtc, windowDays)) return null;
-            return new DayBucket(LastSignupOnUtc.Value.Date, 1, Usage, Invitations);
+            return new DayBucket(LastSignupOnUtc.Value.Date, 1, SignalLimits.Usage(Usage), SignalLimits.Invitations(Invitations));
         }
 
         public bool CountedAt(DateTime nowUtc, int windowDays) => Contribution(nowUtc, windowDays) != null;

@@ -27,7 +27,7 @@ public class AdoptionTests
         var account = e.AccountRow(contoso);
         var score = account.GetAttributeValue<int>(AccountColumns.AdoptionScore);
         Assert.InRange(score, 1, 100);
-        Assert.StartsWith($"{score}/100", account.GetAttributeValue<string>(AccountColumns.ScoreExplanation));
+        Assert.StartsWith("15 people signed up in the last 60 days, 2 of them this week: Enterprise-ready. Score " + score + " of 100", account.GetAttributeValue<string>(AccountColumns.ScoreExplanation));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class AdoptionTests
         Assert.Equal(5, scoreA);   // 1 fresh adopter × weight 5
         Assert.Equal(30, scoreB);  // 5 + 5×log10(1001) + 2×5 = 30
         Assert.Equal(busy.Stage(b), plain.Stage(a));
-        Assert.Contains("usage 1000", busy.AccountRow(b).GetAttributeValue<string>(AccountColumns.ScoreExplanation));
+        Assert.Contains("Score 30 of 100, mostly from their usage and invitations", busy.AccountRow(b).GetAttributeValue<string>(AccountColumns.ScoreExplanation));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class AdoptionTests
         var big = e.Account("Big", domains: "big.com");
         for (var i = 0; i < 30; i++) e.Lead($"p{i}@big.com", usage: 100000, invitations: 50);
         Assert.Equal(100, e.AccountRow(big).GetAttributeValue<int>(AccountColumns.AdoptionScore));
-        Assert.Contains("capped at 100", e.AccountRow(big).GetAttributeValue<string>(AccountColumns.ScoreExplanation));
+        Assert.Contains("Score 100 of 100", e.AccountRow(big).GetAttributeValue<string>(AccountColumns.ScoreExplanation));
     }
 
     [Fact]
