@@ -50,6 +50,7 @@ namespace AdoptionCrm.Plugins.Adoption
             }
         }
 
+
         public void Write(Entity stored, Guid adopterId, SignupList list, AdopterFacts facts, Guid companyId, Guid? accountId, bool counted)
         {
             if (!facts.Exists)

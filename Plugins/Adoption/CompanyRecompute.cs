@@ -47,7 +47,8 @@ namespace AdoptionCrm.Plugins.Adoption
             if (request != null && request.Kind == CompanyRequestKind.Person)
                 ApplyPerson(company, request, after);
             // Days that left the window since the last write take their people out of the count: their rows too.
-            if (before.Buckets.Count() < company.Buckets.Buckets.Count())
+            // The daily recompute looks even when no day left now: rows an earlier write left counted (its straggler phase).
+            if (before.Buckets.Count() < company.Buckets.Buckets.Count() || (request != null && request.Kind == CompanyRequestKind.Recompute))
                 _trace(AgedOutAdopters.Uncount(_service, company.Id, _now, _settings.WindowDays) + " adopter(s) of " + company.Domain + " left the window.");
             Finish(company, before, after, sendAccountsNow: true);
         }

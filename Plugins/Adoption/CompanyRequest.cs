@@ -10,6 +10,11 @@ namespace AdoptionCrm.Plugins.Adoption
         Person = 1,
         /// <summary>Recompute the whole company from its leads (the rebuild).</summary>
         Rebuild = 2,
+        /// <summary>
+        /// Recompute the company as of now from its buckets (decay, window expiry) and mark the adopters
+        /// who left the window as not counted: the daily recompute (DailyRecompute). No lead is read.
+        /// </summary>
+        Recompute = 3,
     }
 
     /// <summary>

@@ -22,13 +22,13 @@ namespace AdoptionCrm.Plugins.Handover
         private const char Equal = '=';
         private const string KindKey = "kind", DomainKey = "domain", EmailKey = "email", LeadKey = "lead", EntryKey = "entry",
             AccountKey = "account", SettingsKey = "settings", AtKey = "at", DeltaKey = "delta";
-        private const string PersonKind = "person", RebuildKind = "rebuild", AccountDeltaKind = "delta";
+        private const string PersonKind = "person", RebuildKind = "rebuild", RecomputeKind = "recompute", AccountDeltaKind = "delta";
 
         public static string Write(CompanyRequest r)
         {
             var pairs = new List<KeyValuePair<string, string>>
             {
-                Pair(KindKey, r.Kind == CompanyRequestKind.Rebuild ? RebuildKind : PersonKind),
+                Pair(KindKey, r.Kind == CompanyRequestKind.Rebuild ? RebuildKind : r.Kind == CompanyRequestKind.Recompute ? RecomputeKind : PersonKind),
                 Pair(DomainKey, r.Domain),
                 Pair(EmailKey, r.Email),
                 Pair(LeadKey, r.LeadId == Guid.Empty ? null : r.LeadId.ToString("N")),
@@ -44,8 +44,9 @@ namespace AdoptionCrm.Plugins.Handover
         {
             var map = Split(text);
             if (map == null) return null;
-            var r = new CompanyRequest { Kind = Get(map, KindKey) == RebuildKind ? CompanyRequestKind.Rebuild : CompanyRequestKind.Person };
-            if (Get(map, KindKey) != RebuildKind && Get(map, KindKey) != PersonKind) return null;
+            string kind = Get(map, KindKey);
+            if (kind != RebuildKind && kind != RecomputeKind && kind != PersonKind) return null;
+            var r = new CompanyRequest { Kind = kind == RebuildKind ? CompanyRequestKind.Rebuild : kind == RecomputeKind ? CompanyRequestKind.Recompute : CompanyRequestKind.Person };
             r.Domain = Get(map, DomainKey);
             r.Email = Get(map, EmailKey);
             Guid id;

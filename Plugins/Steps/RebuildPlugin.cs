@@ -40,6 +40,9 @@ namespace AdoptionCrm.Plugins.Steps
         public static RebuildResult Run(IOrganizationService service, string scope, Guid? recordId, string cookie, DateTime nowUtc, Action<string> trace, bool inTransaction = true)
         {
             var settings = SettingsReader.ReadActive(service);
+            string normalized = (scope ?? "").Trim().ToLowerInvariant();
+            if (normalized == RebuildScope.Daily)
+                return new DailyRecompute(service, new RequestSender(service, inTransaction), settings, nowUtc, trace).Run(cookie);
             return new AdoptionRebuilder(service, new RequestSender(service, inTransaction), settings, nowUtc, trace).Run((scope ?? "").Trim().ToLowerInvariant(), recordId, cookie);
         }
     }

@@ -29,14 +29,14 @@ public class SimulateContractTests
         Assert.Equal(CommandRunner.Ok, exit);
         using var json = JsonDocument.Parse(File.ReadAllText(output));
         var root = json.RootElement;
-        Assert.Equal(new[] { "accounts", "leads", "tasks", "stats", "companies" }, Keys(root));
+        Assert.Equal(new[] { "accounts", "leads", "tasks", "stats", "companies", "asOf" }, Keys(root));
         var company = Assert.Single(root.GetProperty("companies").EnumerateArray());
         Assert.Equal(new[] { "domain", "people", "score", "stage", "account", "stageLabel" }, Keys(company));
         Assert.Equal(("contoso.com", 3, "Team", "Contoso"), (company.GetProperty("domain").GetString(), company.GetProperty("people").GetInt32(),
             company.GetProperty("stage").GetString(), company.GetProperty("account").GetString()));
 
         var account = Assert.Single(root.GetProperty("accounts").EnumerateArray());
-        Assert.Equal(new[] { "name", "domains", "owner", "adopters", "score", "stage", "autoCreated", "stageLabel" }, Keys(account));
+        Assert.Equal(new[] { "name", "domains", "owner", "adopters", "score", "stage", "autoCreated", "explanation", "asOf", "stageLabel" }, Keys(account));
         Assert.Equal("Contoso", account.GetProperty("name").GetString());
         Assert.Equal(new[] { "contoso.com", "contoso.co.uk" }, account.GetProperty("domains").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal("Ann Sales", account.GetProperty("owner").GetString());

@@ -42,6 +42,7 @@ public sealed class EmulatedOrganization
         // By name: the emulator holds no compile-time tie to the product for this legacy switch.
         if (options.RegisterShippedPlugins) RegisterAssembly(System.Reflection.Assembly.Load("AdoptionCrm.Plugins"));
         foreach (var assembly in options.PluginAssemblies) RegisterAssembly(assembly);
+        Flows = new Flows.FlowCatalog(this, options);
         foreach (var api in (options.LoadSolutionCustomApis ? SolutionCustomApis.LoadEmbedded() : Array.Empty<CustomApiDefinition>()).Concat(options.CustomApis))
             CustomApis.Add(api);
     }
@@ -60,6 +61,9 @@ public sealed class EmulatedOrganization
     public StepRegistry Steps { get; } = new();
     public AsyncQueue AsyncQueue { get; }
     public IOrganizationServiceFactory ServiceFactory { get; }
+
+    /// <summary>The scheduled cloud flows (run by <see cref="AdvanceClock"/> when on) and their runs.</summary>
+    public Flows.FlowCatalog Flows { get; }
 
     /// <summary>The Custom APIs callable by unique name (SDK: OrganizationRequest(uniquename); Web API: actions and functions).</summary>
     public CustomApiCatalog CustomApis { get; }
@@ -91,11 +95,22 @@ public sealed class EmulatedOrganization
     /// <summary>Runs the async jobs queued by committed requests (and any they queue, retries included); returns how many ran.</summary>
     public int DrainAsyncQueue() => AsyncQueue.Drain();
 
-    /// <summary>Moves the clock on and runs the async jobs due by then (a retried job waits AsyncQueue.RetryDelay); returns how many ran.</summary>
+    /// <summary>
+    /// Moves the clock on and runs the async jobs due by then (a retried job waits AsyncQueue.RetryDelay); returns how many ran.
+    /// Each time an on scheduled flow fires on the way, the clock stops there, the jobs due run, then the flow.
+    /// </summary>
     public int AdvanceClock(TimeSpan by)
     {
-        Clock.Advance(by);
-        return AsyncQueue.RunDue();
+        var target = Clock.UtcNow + by;
+        var ran = 0;
+        foreach (var (at, flow) in Flows.Due(Clock.UtcNow, target).ToList())
+        {
+            Clock.Set(at);
+            ran += AsyncQueue.RunDue();
+            Flows.Run(flow, at);
+        }
+        Clock.Set(target);
+        return ran + AsyncQueue.RunDue();
     }
 
     /// <summary>Test-only: registers the [PluginStep] declarations of a plugin class that does not ship.</summary>

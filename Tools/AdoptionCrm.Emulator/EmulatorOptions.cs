@@ -29,6 +29,18 @@ public sealed class EmulatorOptions
     /// <summary>More Custom APIs (a fixture solution's: <c>SolutionCustomApis.Load(dir)</c>).</summary>
     public List<CustomApiDefinition> CustomApis { get; } = new();
 
+    /// <summary>Load our solution's scheduled cloud flows from Solution/src/Workflows.</summary>
+    public bool LoadSolutionFlows { get; set; } = true;
+
+    /// <summary>More cloud flows (a fixture solution's: <c>FlowReader.ReadAll(files)</c>).</summary>
+    public List<FlowDefinition> Flows { get; } = new();
+
+    /// <summary>
+    /// Turn every scheduled flow on, as an admin does after binding its connection reference. Off by default:
+    /// an imported flow with a connection reference is off until then.
+    /// </summary>
+    public bool TurnOnFlows { get; set; }
+
     /// <summary>Which steps state changes, lifecycle messages and cascades fire where the docs are silent (switches).</summary>
     public Lifecycle.LifecycleOptions Lifecycle { get; } = new();
 

@@ -9,12 +9,13 @@ namespace AdoptionCrm.Solution.Packing;
 /// </summary>
 internal static class CustomizationsWriter
 {
-    // CustomizationsSolution.xsd ImportExportXml sequence, as far as we use it (solution-format.md §4.1).
+    // CustomizationsSolution.xsd ImportExportXml sequence, as far as we use it (solution-format.md §4.1);
+    // connectionreferences after EntityDataProviders, where real exports put it (Contoso_sample, PassengerProtectProgram).
     private static readonly string[] Order =
     [
         "Entities", "Roles", "Workflows", "FieldSecurityProfiles", "Templates", "EntityMaps", "EntityRelationships",
         "OrganizationSettings", "optionsets", "Dashboards", "WebResources", "CustomControls", "SolutionPluginAssemblies",
-        "SdkMessageProcessingSteps", "AppModuleSiteMaps", "AppModules", "EntityDataProviders", "Languages",
+        "SdkMessageProcessingSteps", "AppModuleSiteMaps", "AppModules", "EntityDataProviders", "connectionreferences", "Languages",
     ];
 
     // Exports always write these, even empty; the others only when used.
@@ -44,6 +45,8 @@ internal static class CustomizationsWriter
             ["WebResources"] = new("WebResources", model.WebResources.Select(WebResource)),
             ["SolutionPluginAssemblies"] = new("SolutionPluginAssemblies", PluginAssembly(model)),
             ["SdkMessageProcessingSteps"] = new("SdkMessageProcessingSteps", model.Steps.Select(s => Step(model, s))),
+            // Cloud flows: each .json.data.xml holds the flow's <Workflow> row (pac solution unpack's layout); the JSON travels as a file.
+            ["Workflows"] = new("Workflows", model.Flows.Select(f => XmlOutput.Child(f.Workflow))),
         };
 
         var root = new XElement("ImportExportXml", new XAttribute(XNamespace.Xmlns + "xsi", XmlOutput.Xsi));

@@ -38,6 +38,8 @@ internal sealed class PackModel
             .OrderBy(w => w.File.Name, StringComparer.Ordinal)
             .ToList();
 
+        Flows = FlowReader.ReadAll(source.Files);
+
         foreach (var step in input.Steps) CheckStep(step);
         Steps = input.Steps.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         var duplicate = Steps.GroupBy(s => s.Key).FirstOrDefault(g => g.Count() > 1);
@@ -50,6 +52,7 @@ internal sealed class PackModel
     }
 
     public PackInput Input { get; }
+    public IReadOnlyList<FlowDefinition> Flows { get; }
     public IReadOnlyList<PackEntity> Entities { get; }
     public PluginAssemblyIdentity Assembly { get; }
     public Guid AssemblyId { get; }

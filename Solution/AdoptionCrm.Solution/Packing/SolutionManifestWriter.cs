@@ -103,5 +103,8 @@ internal static class SolutionManifestWriter
             new XAttribute("type", 91), new XAttribute("id", "{" + model.AssemblyId.ToString("D") + "}"),
             new XAttribute("schemaName", model.Assembly.FullName), new XAttribute("behavior", 0)));
         foreach (var step in model.Steps) yield return ById(92, model.StepId(step), 0);
+        // Cloud flows are workflows (29) by id (tc-ca/ROMTS-GSRST.PowerApps PassengerProtectProgram Other/Solution.xml);
+        // connection references are not root components there, they come with customizations.xml.
+        foreach (var flow in model.Flows) yield return ById(29, flow.Id, 0);
     }
 }

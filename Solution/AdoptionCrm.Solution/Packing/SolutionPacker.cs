@@ -23,6 +23,8 @@ public static class SolutionPacker
         components.AddRange(model.WebResources.Select(w => (w.EntryName, w.File.Content)));
         // Custom APIs travel as their source files, at the same paths (customapis/<uniquename>/…), as exports hold them.
         components.AddRange(CustomApiReader.Files(model.Input.Source.Files).Select(p => (p, model.Input.Source.Files.Read(p))));
+        // Cloud flows' JSON at its source path (Workflows/<Name>-<ID>.json), which their <JsonFileName> names.
+        components.AddRange(model.Flows.Select(f => (f.JsonPath, model.Input.Source.Files.Read(f.JsonPath))));
         components.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
 
         // SolutionPackager's order: customizations.xml, solution.xml, components, [Content_Types].xml last.

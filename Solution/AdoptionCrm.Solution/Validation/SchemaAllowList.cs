@@ -35,6 +35,14 @@ public static class SchemaAllowList
         new("The element 'SdkMessageProcessingStep' has invalid child element 'PluginTypeName'.", "ppp_managed",
             "../schemas/validation-of-real-exports.txt", "12 x Error: The element 'SdkMessageProcessingStep' has invalid child element 'PluginTypeName'.",
             "steps are written in the child order 9.2 exports use"),
+        // Cloud flows and their connection references postdate the 9.0 XSD: a modern flow's <Workflow> starts
+        // with JsonFileName, and connection references sit at the root (ppp_managed, and Contoso_sample_1_0_0_1_managed).
+        new("The element 'Workflow' has invalid child element 'JsonFileName'.", "ppp_managed",
+            "../schemas/validation-of-real-exports.txt", "8 x Error: The element 'Workflow' has invalid child element 'JsonFileName'.",
+            "a cloud flow's row names its JSON file first, as exports of flows write it"),
+        new("The element 'ImportExportXml' has invalid child element 'connectionreferences'.", "ppp_managed",
+            "../schemas/validation-of-real-exports.txt", "1 x Error: The element 'ImportExportXml' has invalid child element 'connectionreferences'.",
+            "a solution with a flow carries its connection references at the root of customizations.xml"),
     ];
 
     public static SchemaAllowance? Match(string message) => Items.FirstOrDefault(a => message.Contains(a.MessageContains, StringComparison.Ordinal));

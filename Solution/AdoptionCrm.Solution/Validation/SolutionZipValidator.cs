@@ -49,6 +49,7 @@ public static class SolutionZipValidator
         CheckFileReferences(customizations, entries.Keys, problems);
         CheckComponents(customizations, solution, prefix, problems);
         NativeChecks.Run(customizations, solution, entries, prefix, problems);
+        FlowChecks.Run(customizations, solution, entries, problems);
         return problems;
     }
 

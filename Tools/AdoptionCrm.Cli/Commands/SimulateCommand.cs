@@ -5,7 +5,7 @@ using AdoptionCrm.Cli.Simulate;
 namespace AdoptionCrm.Cli.Commands;
 
 /// <summary>
-/// `adoptioncrm simulate --leads FILE.csv [--accounts FILE.csv] [--settings FILE.json] [--json OUT.json]`:
+/// `adoptioncrm simulate --leads FILE.csv [--accounts FILE.csv] [--settings FILE.json] [--json OUT.json] [--as-of DATE]`:
 /// sales ops' what-if on a fresh emulator with our plugins (contract: issue 4, Simulate/README.md).
 /// </summary>
 public static class SimulateCommand
@@ -16,13 +16,15 @@ public static class SimulateCommand
         var accounts = new Option<FileInfo?>("--accounts") { Description = "Accounts CSV: name,domains,owner (domains separated by ';')" };
         var settings = new Option<FileInfo?>("--settings") { Description = "Settings JSON by camelCase name: " + string.Join(", ", SimulationSettings.Names) };
         var json = new Option<FileInfo?>("--json") { Description = "Write the result as JSON to this file" };
-        var command = new Command("simulate", "Replay signups from CSV through the real plugins under given settings; print accounts and tasks") { leads, accounts, settings, json };
+        var asOf = new Option<string?>("--as-of") { Description = "After the replay, move the clock to this date (ISO 8601, UTC) running the daily recompute on each day, and report as of then" };
+        var command = new Command("simulate", "Replay signups from CSV through the real plugins under given settings; print accounts and tasks") { leads, accounts, settings, json, asOf };
         command.SetAction(CommandRunner.Action(parse =>
         {
             var leadsFile = Existing(parse.GetValue(leads)!);
             var accountsFile = parse.GetValue(accounts) is { } a ? Existing(a) : null;
             var settingsFile = parse.GetValue(settings) is { } s ? Existing(s) : null;
-            var outcome = SimulationRunner.Run(leadsFile, accountsFile, settingsFile);
+            var asOfUtc = parse.GetValue(asOf) is { } text ? ParseDate(text) : (DateTime?)null;
+            var outcome = SimulationRunner.Run(leadsFile, accountsFile, settingsFile, asOfUtc: asOfUtc);
             SimulationScreen.Write(CommandRunner.Out, outcome.Result, outcome.Problems);
             if (parse.GetValue(json) is { } output)
             {
@@ -33,6 +35,12 @@ public static class SimulateCommand
         }));
         return command;
     }
+
+    private static DateTime ParseDate(string text) =>
+        DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var value)
+            ? DateTime.SpecifyKind(value, DateTimeKind.Utc)
+            : throw new InvalidDataException($"--as-of: '{text}' is not a date (ISO 8601, e.g. 2025-06-15)");
 
     private static string Existing(FileInfo file) =>
         file.Exists ? file.FullName : throw new FileNotFoundException($"{file.FullName} does not exist");

@@ -16,7 +16,7 @@ public sealed record OrganizationSnapshot(IReadOnlyList<SnapshotAccount> Account
         var service = org.SystemService;
         var owners = OwnerNames(service);
         var accountRows = QueryAll.Rows(service, AccountColumns.EntityName, AccountColumns.Name, AccountColumns.OwnerId, AccountColumns.AdopterCount,
-            AccountColumns.AdoptionScore, AccountColumns.AdoptionStage, AccountColumns.AutoCreated);
+            AccountColumns.AdoptionScore, AccountColumns.AdoptionStage, AccountColumns.AutoCreated, AccountColumns.ScoreExplanation, AccountColumns.ScoredOn);
         var accountNames = accountRows.ToDictionary(a => a.Id, a => a.GetAttributeValue<string>(AccountColumns.Name));
         var domains = QueryAll.Rows(service, AccountDomainColumns.EntityName, AccountDomainColumns.Name, AccountDomainColumns.AccountId, AccountDomainColumns.IsPrimary)
             .Where(d => d.GetAttributeValue<EntityReference>(AccountDomainColumns.AccountId) != null)
@@ -31,7 +31,9 @@ public sealed record OrganizationSnapshot(IReadOnlyList<SnapshotAccount> Account
             a.GetAttributeValue<int?>(AccountColumns.AdopterCount) ?? 0,
             a.GetAttributeValue<int?>(AccountColumns.AdoptionScore) ?? 0,
             ContractNames.Stage(a.GetAttributeValue<OptionSetValue>(AccountColumns.AdoptionStage)?.Value),
-            a.GetAttributeValue<bool?>(AccountColumns.AutoCreated) == true)).ToList();
+            a.GetAttributeValue<bool?>(AccountColumns.AutoCreated) == true,
+            a.GetAttributeValue<string>(AccountColumns.ScoreExplanation),
+            a.GetAttributeValue<DateTime?>(AccountColumns.ScoredOn))).ToList();
 
         var leadRows = QueryAll.Rows(service, LeadColumns.EntityName, LeadColumns.EmailDomain, LeadColumns.ParentAccountId, LeadColumns.MatchOutcome, LeadColumns.MatchExplanation)
             .ToDictionary(l => l.Id);
@@ -80,7 +82,8 @@ public sealed record OrganizationSnapshot(IReadOnlyList<SnapshotAccount> Account
         reference == null ? null : names.TryGetValue(reference.Id, out var name) ? name : reference.Name;
 }
 
-public sealed record SnapshotAccount(Guid Id, string Name, IReadOnlyList<string> Domains, string? Owner, int Adopters, int Score, string Stage, bool AutoCreated)
+public sealed record SnapshotAccount(Guid Id, string Name, IReadOnlyList<string> Domains, string? Owner, int Adopters, int Score, string Stage, bool AutoCreated,
+    string? Explanation = null, DateTime? AsOf = null)
 {
     /// <summary>The stage as people read it ("Enterprise-ready"); Stage is the contract's name.</summary>
     public string StageLabel => ContractNames.StageLabel(Stage);

@@ -9,7 +9,8 @@ public sealed record SimulationResult(
     [property: JsonPropertyName("leads")] IReadOnlyList<LeadResult> Leads,
     [property: JsonPropertyName("tasks")] IReadOnlyList<TaskResult> Tasks,
     [property: JsonPropertyName("stats")] SimulationStats Stats,
-    [property: JsonPropertyName("companies")] IReadOnlyList<CompanyResult> Companies)
+    [property: JsonPropertyName("companies")] IReadOnlyList<CompanyResult> Companies,
+    [property: JsonPropertyName("asOf")] DateTime AsOf)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
@@ -24,6 +25,8 @@ public sealed record AccountResult(
     [property: JsonPropertyName("score")] int Score,
     [property: JsonPropertyName("stage")] string Stage,
     [property: JsonPropertyName("autoCreated")] bool AutoCreated,
+    [property: JsonPropertyName("explanation")] string? Explanation,
+    [property: JsonPropertyName("asOf")] DateTime? AsOf,
     [property: JsonPropertyName("stageLabel")] string StageLabel);
 
 public sealed record LeadResult(

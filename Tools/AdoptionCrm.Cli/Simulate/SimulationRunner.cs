@@ -8,9 +8,10 @@ namespace AdoptionCrm.Cli.Simulate;
 /// </summary>
 public static class SimulationRunner
 {
-    public sealed record Outcome(SimulationResult Result, IReadOnlyList<InputProblem> Problems);
+    /// <summary>The result, the skipped rows, and the organization it was read from (tests look further into it).</summary>
+    public sealed record Outcome(SimulationResult Result, IReadOnlyList<InputProblem> Problems, EmulatedOrganization Organization);
 
-    public static Outcome Run(string leadsPath, string? accountsPath, string? settingsPath, Action<int, int>? progress = null)
+    public static Outcome Run(string leadsPath, string? accountsPath, string? settingsPath, Action<int, int>? progress = null, DateTime? asOfUtc = null)
     {
         var problems = new List<InputProblem>();
         // Inputs are read and checked before anything runs, so a bad header or settings file fails fast.
@@ -30,7 +31,8 @@ public static class SimulationRunner
             replay.Replay(signups[i], leadsFile, problems);
             progress?.Invoke(i + 1, signups.Count);
         }
+        if (asOfUtc is { } asOf) AsOf.MoveTo(org, asOf);
         var ordered = problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ToList();
-        return new Outcome(ResultReader.Read(org, replay.Created, replay.CallsPerCreate), ordered);
+        return new Outcome(ResultReader.Read(org, replay.Created, replay.CallsPerCreate), ordered, org);
     }
 }

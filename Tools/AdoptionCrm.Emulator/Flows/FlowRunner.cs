@@ -1,0 +1,137 @@
+using System.ServiceModel;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Emulator.Flows;
+
+/// <summary>
+/// Runs one scheduled flow's actions as the cloud flow engine would, for the action types a Dataverse
+/// maintenance flow uses: InitializeVariable, SetVariable, Until (the body runs, then its expression is
+/// checked; it stops when true or at limit.count), and OpenApiConnection to the Dataverse connector's
+/// PerformUnboundAction (an OrganizationRequest named actionName, its "item/…" parameters as the request's).
+/// Actions run in runAfter order; an action whose runAfter statuses are not met is Skipped. Any other
+/// action type, connector or operation fails the run, naming it: the emulator does not pretend.
+/// Each connector call is a top-level request (Depth 1), as a flow's call to Dataverse is.
+/// learn.microsoft.com/azure/logic-apps/logic-apps-workflow-actions-triggers,
+/// learn.microsoft.com/power-automate/dataverse/bound-unbound
+/// </summary>
+internal sealed class FlowRunner
+{
+    private const string DataverseConnector = "shared_commondataserviceforapps";
+    private readonly EmulatedOrganization _org;
+    private readonly ScheduledFlow _flow;
+    private readonly Dictionary<string, object?> _variables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _outputs = new(StringComparer.Ordinal);
+    private readonly List<string> _warnings = new();
+    private int _calls;
+
+    public FlowRunner(EmulatedOrganization org, ScheduledFlow flow)
+    {
+        _org = org;
+        _flow = flow;
+    }
+
+    public FlowRun Run(DateTime scheduledUtc)
+    {
+        try
+        {
+            var status = RunActions(_flow.Actions);
+            return new FlowRun(_flow.Name, scheduledUtc, status, _calls, status == "Succeeded" ? null : _error, _warnings);
+        }
+        catch (Exception e) when (e is NotSupportedException or FormatException or InvalidOperationException or KeyNotFoundException or InvalidCastException)
+        {
+            return new FlowRun(_flow.Name, scheduledUtc, "Failed", _calls, e.Message, _warnings);
+        }
+    }
+
+    private string? _error;
+
+    /// <summary>Runs a scope's actions in runAfter order; the scope fails when an action fails.</summary>
+    private string RunActions(Dictionary<string, object?> actions)
+    {
+        var status = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (status.Count < actions.Count)
+        {
+            var ready = actions.Where(a => !status.ContainsKey(a.Key) && RunAfter(a.Value).Keys.All(status.ContainsKey)).ToList();
+            if (ready.Count == 0) throw new InvalidOperationException($"flow {_flow.Name}: runAfter names an action that does not exist or a cycle");
+            foreach (var (name, action) in ready)
+            {
+                var wanted = RunAfter(action);
+                bool go = wanted.All(w => w.Value.Contains(status[w.Key]));
+                status[name] = go ? RunAction(name, (Dictionary<string, object?>)action!) : "Skipped";
+            }
+        }
+        return status.Values.Any(s => s == "Failed") ? "Failed" : "Succeeded";
+    }
+
+    private static Dictionary<string, List<string>> RunAfter(object? action) =>
+        action is Dictionary<string, object?> a && a.TryGetValue("runAfter", out var r) && r is Dictionary<string, object?> map
+            ? map.ToDictionary(p => p.Key, p => ((List<object?>)p.Value!).Select(v => (string)v!).ToList())
+            : new Dictionary<string, List<string>>();
+
+    private string RunAction(string name, Dictionary<string, object?> action)
+    {
+        var type = (string)action["type"]!;
+        var inputs = action.TryGetValue("inputs", out var i) ? i as Dictionary<string, object?> : null;
+        switch (type)
+        {
+            case "InitializeVariable":
+                foreach (Dictionary<string, object?> v in (List<object?>)inputs!["variables"]!)
+                    _variables[(string)v["name"]!] = v.TryGetValue("value", out var value) ? Eval(value) : null;
+                return "Succeeded";
+            case "SetVariable":
+                var variable = (string)inputs!["name"]!;
+                if (!_variables.ContainsKey(variable)) throw new InvalidOperationException($"SetVariable {name}: variable {variable} is not initialized");
+                _variables[variable] = Eval(inputs["value"]);
+                return "Succeeded";
+            case "Until":
+                var body = (Dictionary<string, object?>)action["actions"]!;
+                var limit = action.TryGetValue("limit", out var l) && l is Dictionary<string, object?> lm && lm.TryGetValue("count", out var c) ? Convert.ToInt32(c) : 60;
+                for (var n = 1; ; n++)
+                {
+                    if (RunActions(body) == "Failed") return "Failed";
+                    if (Eval(action["expression"]) is true) return "Succeeded";
+                    if (n >= limit) { _warnings.Add($"{name}: stopped at its limit of {limit} iterations"); return "Succeeded"; }
+                }
+            case "OpenApiConnection":
+                return Connector(name, inputs!);
+            default:
+                throw new NotSupportedException($"flow {_flow.Name}: action type {type} ({name}) is not emulated");
+        }
+    }
+
+    private string Connector(string name, Dictionary<string, object?> inputs)
+    {
+        var host = (Dictionary<string, object?>)inputs["host"]!;
+        var connection = (string)host["connectionName"]!;
+        if (!_flow.Connectors.TryGetValue(connection, out var api) || api != DataverseConnector)
+            throw new NotSupportedException($"flow {_flow.Name}: connector of connection {connection} is not emulated (only {DataverseConnector})");
+        var operation = (string)host["operationId"]!;
+        if (operation != "PerformUnboundAction") throw new NotSupportedException($"flow {_flow.Name}: Dataverse operation {operation} ({name}) is not emulated");
+        var parameters = (Dictionary<string, object?>)Eval(inputs["parameters"])!;
+        var request = new OrganizationRequest((string)parameters["actionName"]!);
+        foreach (var (key, value) in parameters.Where(p => p.Key.StartsWith("item/", StringComparison.Ordinal)))
+            request[key["item/".Length..]] = value is decimal d && d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue ? (int)d : value;
+        _calls++;
+        try
+        {
+            var response = _org.SystemService.Execute(request);
+            var body = response.Results.ToDictionary(r => r.Key, r => r.Value is Guid g ? g.ToString() : r.Value, StringComparer.Ordinal);
+            _outputs[name] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["statusCode"] = 200m, ["body"] = body };
+            return "Succeeded";
+        }
+        catch (FaultException<OrganizationServiceFault> fault)
+        {
+            _error = $"{name}: {fault.Detail?.Message ?? fault.Message}";
+            _outputs[name] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["statusCode"] = 400m, ["body"] = new Dictionary<string, object?> { ["error"] = _error } };
+            return "Failed";
+        }
+    }
+
+    private object? Eval(object? value) => FlowExpression.Evaluate(value, (function, name) => function switch
+    {
+        "variables" => _variables.TryGetValue(name, out var v) ? v : throw new KeyNotFoundException($"variable {name} is not initialized"),
+        "outputs" => _outputs.TryGetValue(name, out var o) ? o : throw new KeyNotFoundException($"action {name} has not run"),
+        "body" => _outputs.TryGetValue(name, out var b) ? ((Dictionary<string, object?>)b!)["body"] : throw new KeyNotFoundException($"action {name} has not run"),
+        _ => new Dictionary<string, object?>(), // parameters('$authentication') and the like: the connection's, nothing to evaluate here
+    });
+}
