@@ -64,7 +64,9 @@ namespace AdoptionCrm.Plugins.Plays
             if (!string.IsNullOrWhiteSpace(brief.Explanation))
             {
                 head.Append("Why this account: ").Append(Truncate(brief.Explanation.Trim(), ExplanationMax));
-                if (brief.ScoredOn.HasValue) head.Append(" (as of ").Append(brief.ScoredOn.Value.ToString("d MMM yyyy HH:mm", c)).Append(" UTC)");
+                // The engine's explanation names its own as-of date; an older text without one gets the row's.
+                if (brief.ScoredOn.HasValue && brief.Explanation.IndexOf("As of ", StringComparison.Ordinal) < 0)
+                    head.Append(" (as of ").Append(brief.ScoredOn.Value.ToString("d MMM yyyy HH:mm", c)).Append(" UTC)");
                 head.Append('\n');
             }
             var tail = new StringBuilder();

@@ -132,7 +132,7 @@ public class PlayTests
         var explanation = e.AccountRow(contoso).GetAttributeValue<string>(AccountColumns.ScoreExplanation);
         Assert.False(string.IsNullOrEmpty(explanation));
         Assert.Contains("Why this account: " + explanation.Trim().Split('\n')[0], text);
-        Assert.Contains("(as of ", text);
+        Assert.Contains("As of ", text); // the explanation's own as-of date, said once
     }
 
     [Fact]

@@ -4,7 +4,7 @@
 // Run against `adoptioncrm demo --serve`:
 //   ADOPT_API_URL=http://127.0.0.1:PORT/api/data/v9.2/ ADOPT_HOST_URL=http://127.0.0.1:PORT ADOPT_ACCOUNT_ID=<id> \
 //     node scripts/screenshot-play.mjs
-// Writes docs/play-panel.png and docs/play-task.png.
+// Writes docs/<name>-panel.png and docs/<name>-task.png (ADOPT_SHOT_NAME, default "play").
 import { chromium } from "playwright-core";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,7 @@ const host = process.env.ADOPT_HOST_URL?.replace(/\/$/, "");
 const id = (process.env.ADOPT_ACCOUNT_ID ?? "").replace(/[{}]/g, "").toLowerCase();
 if (!api || !host || !id) throw new Error("set ADOPT_API_URL, ADOPT_HOST_URL and ADOPT_ACCOUNT_ID (see the header)");
 const FMT = "@OData.Community.Display.V1.FormattedValue";
+const shot = process.env.ADOPT_SHOT_NAME ?? "play";
 
 async function get(path) {
   const res = await fetch(api + path, { headers: { Accept: "application/json", Prefer: 'odata.include-annotations="*"' } });
@@ -41,7 +42,7 @@ try {
   const frame = page.frameLocator("iframe").first();
   await frame.locator("[data-testid=explanation]").waitFor({ timeout: 15000 });
   await frame.locator(".slot-list").getByRole("row").nth(1).waitFor({ timeout: 15000 }).catch(() => {});
-  await page.screenshot({ path: join(docs, "play-panel.png"), fullPage: true });
+  await page.screenshot({ path: join(docs, `${shot}-panel.png`), fullPage: true });
 
   const esc = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
   const field = (label, value) => `<div class="f"><div class="l">${esc(label)}</div><div class="v">${esc(value)}</div></div>`;
@@ -70,8 +71,8 @@ try {
   </div>
   <div class="desc"><div class="l">Description</div><div class="v">${esc(task.description)}</div></div>
 </main>`);
-  await taskPage.screenshot({ path: join(docs, "play-task.png"), fullPage: true });
-  console.log(`${account.name}: play "${task.subject}"; wrote ${join(docs, "play-panel.png")} and ${join(docs, "play-task.png")}`);
+  await taskPage.screenshot({ path: join(docs, `${shot}-task.png`), fullPage: true });
+  console.log(`${account.name}: play "${task.subject}"; wrote ${join(docs, `${shot}-panel.png`)} and ${join(docs, `${shot}-task.png`)}`);
 } finally {
   await browser.close();
 }
