@@ -28,7 +28,7 @@ namespace AdoptionCrm.Plugins.Adoption
 
             string who = people.ToString("#,0", c) + (people == 1 ? " person" : " people") + " signed up in the last " + Days(settings.WindowDays);
             if (thisWeek <= 0) who += ", none this week";
-            else if (people == 1) who += ", this week";
+            else if (people == 1) who = "1 person signed up this week, the only one in the last " + Days(settings.WindowDays);
             else if (thisWeek >= people) who += ", all of them this week";
             else who += ", " + thisWeek.ToString("#,0", c) + " of them this week";
 

@@ -26,7 +26,7 @@ public class SimulateAsOfTests
         var account = Assert.Single(june.Accounts);
         Assert.Equal((0, 0, "None"), (account.Adopters, account.Score, account.Stage));
         Assert.Equal(new DateTime(2025, 6, 15), account.AsOf!.Value.Date);
-        Assert.Contains("2025-06-15", account.Explanation);
+        Assert.Contains("As of 15 Jun 2025", account.Explanation);
         Assert.Equal(new DateTime(2025, 6, 15, 0, 0, 0, DateTimeKind.Utc), june.AsOf);
         Assert.DoesNotContain(june.Companies, c => c.Domain == "contoso.com"); // no counted person left
 
@@ -34,7 +34,7 @@ public class SimulateAsOfTests
         Assert.Equal(0, company.GetAttributeValue<int>(CompanyColumns.People));
         Assert.Equal((int)AdoptionStage.None, company.GetAttributeValue<OptionSetValue>(CompanyColumns.Stage).Value);
         Assert.Equal(new DateTime(2025, 6, 15), company.GetAttributeValue<DateTime>(CompanyColumns.AsOf).Date);
-        Assert.Contains("2025-06-15", company.GetAttributeValue<string>(CompanyColumns.Explanation));
+        Assert.Contains("As of 15 Jun 2025", company.GetAttributeValue<string>(CompanyColumns.Explanation));
         Assert.Contains("\"asOf\": \"2025-06-15T00:00:00Z\"", june.ToJson());
     }
 
@@ -48,7 +48,7 @@ public class SimulateAsOfTests
         var later = SimulationRunner.Run(leads, accounts, null, asOfUtc: new DateTime(2025, 2, 10, 0, 0, 0, DateTimeKind.Utc)).Result.Accounts[0];
         Assert.Equal(15, later.Adopters);
         Assert.True(later.Score < then.Score, $"{later.Score} should be below {then.Score}");
-        Assert.Contains("2025-02-10", later.Explanation);
+        Assert.Contains("As of 10 Feb 2025", later.Explanation);
     }
 
     [Fact]

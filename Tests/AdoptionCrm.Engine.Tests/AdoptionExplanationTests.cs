@@ -22,7 +22,7 @@ public class AdoptionExplanationTests
     {
         Assert.Equal("3 people signed up in the last 60 days, none this week: Team (5 more for Spreading). Score 12 of 100, mostly from the number of people. As of 2 Dec 2026.",
             AdoptionExplanation.Compose(3, 0, AdoptionStage.Team, 12, 12, 0, Defaults, Dec2));
-        Assert.Equal("1 person signed up in the last 60 days, this week: Individual (2 more for Team). Score 30 of 100, mostly from their usage and invitations. As of 2 Dec 2026.",
+        Assert.Equal("1 person signed up this week, the only one in the last 60 days: Individual (2 more for Team). Score 30 of 100, mostly from their usage and invitations. As of 2 Dec 2026.",
             AdoptionExplanation.Compose(1, 1, AdoptionStage.Individual, 30, 5, 25, Defaults, Dec2));
         Assert.Equal("2 people signed up in the last 60 days, all of them this week: Individual (1 more for Team). Score 10 of 100, mostly from the number of people. As of 2 Dec 2026.",
             AdoptionExplanation.Compose(2, 2, AdoptionStage.Individual, 10, 10, 0, Defaults, Dec2));

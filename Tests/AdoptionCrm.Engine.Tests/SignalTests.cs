@@ -59,7 +59,7 @@ public class SignalTests
         Assert.Equal(int.MaxValue, adopter.GetAttributeValue<int>(AdopterColumns.Usage));
         var explanation = one.AccountRow(a).GetAttributeValue<string>(AccountColumns.ScoreExplanation);
         Assert.DoesNotContain("6442450941", explanation);
-        Assert.StartsWith("1 person signed up in the last 60 days", explanation);
+        Assert.StartsWith("1 person signed up this week, the only one in the last 60 days: Individual", explanation);
         // The company's buckets hold the person's capped signals, so sums stay small at any company size.
         var company = one.Service.Retrieve(CompanyColumns.EntityName, RowIds.Company("a.com"), new ColumnSet(CompanyColumns.Buckets));
         var bucket = DayBuckets.Parse(company.GetAttributeValue<string>(CompanyColumns.Buckets)).Buckets.Single();
