@@ -55,6 +55,7 @@ namespace AdoptionCrm.Plugins.Plays
             if (next <= previous || !_settings.IsTasked(next)) return PlayDecision.Nothing;
             if ((after.GetAttributeValue<OptionSetValue>(AccountColumns.StateCode)?.Value ?? 0) != 0) return PlayDecision.Nothing;
             string name = after.GetAttributeValue<string>(AccountColumns.Name);
+            if (!AccountExistence.Exists(_service, after.Id)) return PlayDecision.Nothing; // deleted or merged away since the change
             try
             {
                 var facts = new OwnerFacts(_service);

@@ -33,6 +33,11 @@ namespace AdoptionCrm.Plugins.Plays
         {
             AdoptionStage from = StageOf(before, AccountColumns.AdoptionStage), to = StageOf(after, AccountColumns.AdoptionStage);
             if (from == to) return null;
+            if (!AccountExistence.Exists(_service, after.Id))
+            {
+                _trace("Stage history: account " + after.Id + " no longer exists; nothing to record.");
+                return null;
+            }
             AdoptionStage peakBefore = Max(StageOf(after, AccountColumns.PeakStage), from);
             AdoptionStage peak = Max(peakBefore, to);
             bool cooling = to < from;
