@@ -127,7 +127,8 @@ public class DailyRecomputeTests
         Assert.Empty(off.Org.Flows.Runs); // imported off: nothing runs until an admin turns it on
         Assert.Equal(15, Company(off, "contoso.com").GetAttributeValue<int>(CompanyColumns.People));
 
-        var e = new EngineOrg(flowsOn: true);
+        var e = new EngineOrg();
+        e.Org.Flows.TurnOn("Adoption: daily recompute"); // only this one: the backfill's continuation flow runs every 15 minutes
         var contoso = e.Account("Contoso", domains: "contoso.com");
         for (var i = 0; i < 15; i++) e.Lead($"p{i}@contoso.com");
         e.Org.AdvanceClock(TimeSpan.FromDays(61));
