@@ -24,6 +24,7 @@ namespace AdoptionCrm.Plugins.Model
         public const string EntityName = "systemuser";
         public const string Id = "systemuserid";
         public const string IsDisabled = "isdisabled";
+        public const string FullName = "fullname";
     }
 
     /// <summary>team and queue: task owner fallbacks.</summary>

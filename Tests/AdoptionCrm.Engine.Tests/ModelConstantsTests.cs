@@ -20,7 +20,7 @@ public class ModelConstantsTests
     public void Every_constant_of_ours_is_a_column_in_the_solution_source(string table, string column)
     {
         var definition = Source.Table(table);
-        var platform = new[] { "createdon", "statecode" };
+        var platform = new[] { "createdon", "modifiedon", "statecode" };
         Assert.True(definition.Columns.ContainsKey(column) || platform.Contains(column), $"{table}.{column} is not in Solution/src");
     }
 
