@@ -40,6 +40,13 @@ namespace AdoptionCrm.Plugins.Settings
         public static readonly Setting TaskDueDays = Setting.Int(AdoptionSettingsColumns.TaskDueDays, "taskDueDays", 2, 0, 365, "Task Due (days)");
         public static readonly Setting FallbackUser = Setting.Lookup(AdoptionSettingsColumns.FallbackUserId, "fallbackUserId", SystemUserColumns.EntityName, "Fallback User");
         public static readonly Setting FallbackQueue = Setting.Lookup(AdoptionSettingsColumns.FallbackQueueId, "fallbackQueueId", OwnerTables.Queue, "Fallback Queue");
+        /// <summary>Which stages earn the rep a play. One person is not yet a company to sell to, so Individual is off.</summary>
+        public static readonly Setting TaskIndividual = Setting.Bool(AdoptionSettingsColumns.TaskIndividual, "taskIndividual", false, "Task at Individual");
+        public static readonly Setting TaskTeam = Setting.Bool(AdoptionSettingsColumns.TaskTeam, "taskTeam", true, "Task at Team");
+        public static readonly Setting TaskSpreading = Setting.Bool(AdoptionSettingsColumns.TaskSpreading, "taskSpreading", true, "Task at Spreading");
+        public static readonly Setting TaskEnterpriseReady = Setting.Bool(AdoptionSettingsColumns.TaskEnterpriseReady, "taskEnterpriseReady", true, "Task at Enterprise-ready");
+        /// <summary>A team-owned account's play: owned by the team (off) or routed to the fallback queue (on).</summary>
+        public static readonly Setting TeamPlaysToQueue = Setting.Bool(AdoptionSettingsColumns.TeamPlaysToQueue, "teamPlaysToQueue", false, "Team Plays to Fallback Queue");
 
         /// <summary>Every setting, in the form's order.</summary>
         public static readonly IReadOnlyList<Setting> All = new[]
@@ -47,7 +54,7 @@ namespace AdoptionCrm.Plugins.Settings
             IndividualThreshold, TeamThreshold, SpreadingThreshold, EnterpriseThreshold, WindowDays, DecayHalfLifeDays,
             AdopterWeight, UsageWeight, InvitationWeight, ExcludeFreeMail, ExcludeDisposable, ExcludeRoleSenders,
             OwnDomains, KeepSubdomainsApart, AutoCreateAccounts, AutoCreateMinPeople, TaskCooldownDays, TaskDueDays,
-            FallbackUser, FallbackQueue,
+            FallbackUser, FallbackQueue, TaskIndividual, TaskTeam, TaskSpreading, TaskEnterpriseReady, TeamPlaysToQueue,
         };
 
         private static readonly Dictionary<string, Setting> ByColumnMap = Index();

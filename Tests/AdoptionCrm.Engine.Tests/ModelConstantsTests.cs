@@ -10,7 +10,7 @@ public class ModelConstantsTests
     private static readonly SolutionSource Source = SolutionSource.LoadEmbedded();
 
     public static IEnumerable<object[]> OurColumns() =>
-        new[] { typeof(AccountColumns), typeof(LeadColumns), typeof(AccountDomainColumns), typeof(DomainRuleColumns), typeof(AdoptionSettingsColumns) }
+        new[] { typeof(AccountColumns), typeof(LeadColumns), typeof(AccountDomainColumns), typeof(DomainRuleColumns), typeof(AdoptionSettingsColumns), typeof(StageChangeColumns), typeof(TaskColumns) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(string) && f.Name != "EntityName")
                 .Select(f => new object[] { (string)t.GetField("EntityName")!.GetValue(null)!, (string)f.GetValue(null)! }))
             .Where(row => ((string)row[1]).StartsWith("adopt_") || Source.Tables.Any(t => t.LogicalName == (string)row[0] && t.IsCustom));
