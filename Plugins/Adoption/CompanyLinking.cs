@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using AdoptionCrm.Plugins.Linking;
 using AdoptionCrm.Plugins.Model;
@@ -28,7 +29,9 @@ namespace AdoptionCrm.Plugins.Adoption
         public void AddDomain(CompanyState company)
         {
             if (company.AccountId == null || string.IsNullOrEmpty(company.Domain)) return;
-            var claims = AccountDomainLookup.Claims(_service, new[] { company.Domain });
+            // A claim of the account on the domain or, for a subdomain company, on a parent of it already gives it the
+            // company (the engine's own relinks land here too): no second row.
+            var claims = AccountDomainLookup.Claims(_service, DomainCandidates.ForCompany(company.Domain));
             if (claims.Any(c => c.Account.Id == company.AccountId.Value)) return;
             _service.Create(new Entity(AccountDomainColumns.EntityName)
             {
@@ -40,7 +43,21 @@ namespace AdoptionCrm.Plugins.Adoption
             _trace("Added the domain " + company.Domain + " to account " + company.AccountId + ".");
         }
 
-        /// <summary>Points the company of <paramref name="domain"/> at the account its domain rows now give it (if the company exists).</summary>
+        /// <summary>
+        /// Points the company of <paramref name="domain"/>, and every company of a subdomain of it (they exist with
+        /// subdomains kept apart), at the account their domain rows now give them.
+        /// </summary>
+        public void RelinkWithSubdomains(string domain)
+        {
+            Relink(domain);
+            foreach (var subdomain in SubdomainCompanies(domain)) Relink(subdomain);
+        }
+
+        /// <summary>
+        /// Points the company of <paramref name="domain"/> at the account its domain rows now give it (if the company
+        /// exists): the winning claim among its own domain and, for a subdomain company (subdomains kept apart), its
+        /// parents down to the registrable domain, most specific first, exactly as a lead of that host links.
+        /// </summary>
         public void Relink(string domain)
         {
             Guid companyId = RowIds.Company(domain);
@@ -49,16 +66,38 @@ namespace AdoptionCrm.Plugins.Adoption
             var company = _service.RetrieveMultiple(query).Entities.FirstOrDefault();
             if (company == null) { _trace("No company has the domain " + domain + " yet."); return; }
             string decidedBy;
-            var names = new[] { domain };
+            var names = DomainCandidates.ForCompany(domain);
             DomainClaim winner = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names), names, out decidedBy);
             var current = company.GetAttributeValue<EntityReference>(CompanyColumns.AccountId);
             Guid? next = winner == null ? (Guid?)null : winner.Account.Id;
             if ((current == null ? (Guid?)null : current.Id) == next) return;
-            _trace("Company " + domain + " moves to account " + (next?.ToString() ?? "none") + " (" + decidedBy + ").");
+            _trace("Company " + domain + " moves to account " + (next?.ToString() ?? "none") + " (" + (decidedBy ?? "no claim left") + ").");
             _service.Update(new Entity(CompanyColumns.EntityName, companyId)
             {
                 [CompanyColumns.AccountId] = next.HasValue ? new EntityReference(AccountColumns.EntityName, next.Value) : null,
             });
+        }
+
+        // Companies named *.domain: a leading-wildcard match is a scan of the company table, which is paid only when a
+        // domain row changes (an admin's act), never per signup.
+        private IEnumerable<string> SubdomainCompanies(string domain)
+        {
+            var query = new QueryExpression(CompanyColumns.EntityName)
+            {
+                ColumnSet = new ColumnSet(CompanyColumns.Name),
+                PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 },
+            };
+            query.Criteria.AddCondition(CompanyColumns.Name, ConditionOperator.EndsWith, "." + domain);
+            query.AddOrder(CompanyColumns.Id, OrderType.Ascending);
+            var names = new List<string>();
+            while (true)
+            {
+                var page = _service.RetrieveMultiple(query);
+                names.AddRange(page.Entities.Select(c => c.GetAttributeValue<string>(CompanyColumns.Name)).Where(n => !string.IsNullOrEmpty(n)));
+                if (!page.MoreRecords) return names;
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
         }
     }
 }

@@ -27,12 +27,12 @@ namespace AdoptionCrm.Plugins.Adoption
         /// <summary>The columns of a lead this needs (images and rebuild reads hold exactly these).</summary>
         public static readonly string[] Columns =
         {
-            LeadColumns.NormalizedEmail, LeadColumns.EmailDomain, LeadColumns.MatchOutcome, LeadColumns.StateCode, LeadColumns.CreatedOn,
+            LeadColumns.NormalizedEmail, LeadColumns.EmailDomain, LeadColumns.MatchOutcome, LeadColumns.StateCode, LeadColumns.CreatedOn, LeadColumns.OverriddenCreatedOn,
             LeadColumns.Usage, LeadColumns.Invitations, LeadColumns.FirstName, LeadColumns.LastName, LeadColumns.JobTitle,
         };
 
         public const string ColumnList = LeadColumns.NormalizedEmail + "," + LeadColumns.EmailDomain + "," + LeadColumns.MatchOutcome + ","
-            + LeadColumns.StateCode + "," + LeadColumns.CreatedOn + "," + LeadColumns.Usage + "," + LeadColumns.Invitations + ","
+            + LeadColumns.StateCode + "," + LeadColumns.CreatedOn + "," + LeadColumns.OverriddenCreatedOn + "," + LeadColumns.Usage + "," + LeadColumns.Invitations + ","
             + LeadColumns.FirstName + "," + LeadColumns.LastName + "," + LeadColumns.JobTitle;
 
         /// <summary>The lead's signup, or null when it counts nowhere.</summary>
@@ -45,12 +45,26 @@ namespace AdoptionCrm.Plugins.Adoption
             var state = lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode);
             if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(domain) || outcome == null || !IsCompanyOutcome(outcome.Value)) return null;
             if (state != null && state.Value == LeadColumns.StateDisqualified) return null;
-            DateTime signedUp = lead.GetAttributeValue<DateTime?>(LeadColumns.CreatedOn) ?? fallbackSignupUtc;
+            DateTime signedUp = SignedUpOn(lead) ?? fallbackSignupUtc;
             string name = ((lead.GetAttributeValue<string>(LeadColumns.FirstName) ?? "") + " " + (lead.GetAttributeValue<string>(LeadColumns.LastName) ?? "")).Trim();
             var entry = new SignupEntry(leadId, DateTime.SpecifyKind(signedUp, DateTimeKind.Utc),
                 Math.Max(0, lead.GetAttributeValue<int?>(LeadColumns.Usage) ?? 0), Math.Max(0, lead.GetAttributeValue<int?>(LeadColumns.Invitations) ?? 0),
                 Clip(name, AdopterColumns.NameMaxLength), Clip(lead.GetAttributeValue<string>(LeadColumns.JobTitle), AdopterColumns.JobTitleMaxLength));
             return new LeadSignup(email, domain, entry);
+        }
+
+        /// <summary>
+        /// When the signup happened: its createdon, or the overriddencreatedon an import of historical records set
+        /// (R11), whichever is earlier. The docs say imports set createdon through overriddencreatedon but not which
+        /// column then holds the import's own moment; the earlier of the two is the historical date either way.
+        /// </summary>
+        public static DateTime? SignedUpOn(Entity lead)
+        {
+            var created = lead.GetAttributeValue<DateTime?>(LeadColumns.CreatedOn);
+            var overridden = lead.GetAttributeValue<DateTime?>(LeadColumns.OverriddenCreatedOn);
+            if (created == null) return overridden;
+            if (overridden == null) return created;
+            return overridden.Value < created.Value ? overridden : created;
         }
 
         public bool SamePerson(LeadSignup other) => other != null && other.Email == Email && other.Domain == Domain;

@@ -11,5 +11,8 @@ namespace AdoptionCrm.Plugins.Handover
         /// copy to a system job), the step reads the settings itself: either way is correct.
         /// </summary>
         public const string Settings = "AdoptionCrm.Settings";
+
+        /// <summary>Account Delete PreOperation → its PostOperation: the names of the account's domain rows, comma-separated.</summary>
+        public const string DeletedAccountDomains = "AdoptionCrm.DeletedAccountDomains";
     }
 }

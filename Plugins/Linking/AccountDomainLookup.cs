@@ -8,8 +8,9 @@ using Microsoft.Xrm.Sdk.Query;
 namespace AdoptionCrm.Plugins.Linking
 {
     /// <summary>
-    /// Domain → account claims: one indexed query on adopt_accountdomain.adopt_name, joined to the (active)
-    /// account and its owner (is the user disabled?). Nothing about the account's leads or adopters, so the
+    /// Domain → account claims: one indexed query on adopt_accountdomain.adopt_name, joined to the account (active
+    /// or not: an inactive account keeps its claims, ranked below every active one) and its owner (is the user
+    /// disabled?). Nothing about the account's leads or adopters, so the
     /// read costs the same at every account size.
     /// </summary>
     public static class AccountDomainLookup
@@ -29,8 +30,7 @@ namespace AdoptionCrm.Plugins.Linking
             query.Criteria.AddCondition(DomainRuleColumns.StateCode, ConditionOperator.Equal, 0);
             var account = query.AddLink(AccountColumns.EntityName, AccountDomainColumns.AccountId, AccountColumns.Id, JoinOperator.Inner);
             account.EntityAlias = AccountAlias;
-            account.Columns = new ColumnSet(AccountColumns.Name, AccountColumns.OwnerId);
-            account.LinkCriteria.AddCondition(AccountColumns.StateCode, ConditionOperator.Equal, 0);
+            account.Columns = new ColumnSet(AccountColumns.Name, AccountColumns.OwnerId, AccountColumns.StateCode);
             var owner = account.AddLink(SystemUserColumns.EntityName, AccountColumns.OwnerId, SystemUserColumns.Id, JoinOperator.LeftOuter);
             owner.EntityAlias = OwnerAlias;
             owner.Columns = new ColumnSet(SystemUserColumns.IsDisabled);
@@ -50,6 +50,7 @@ namespace AdoptionCrm.Plugins.Linking
             {
                 Owner = Aliased<EntityReference>(row, AccountAlias, AccountColumns.OwnerId),
                 OwnerIsDisabled = Aliased<bool?>(row, OwnerAlias, SystemUserColumns.IsDisabled),
+                AccountIsActive = (Aliased<OptionSetValue>(row, AccountAlias, AccountColumns.StateCode)?.Value ?? 0) == 0,
             };
         }
 

@@ -43,5 +43,16 @@ namespace AdoptionCrm.Plugins.Linking
             }
             return names;
         }
+
+        /// <summary>
+        /// The account-domain names that decide a company's account, most specific first: for a company named by a
+        /// subdomain (subdomains kept apart) its host and parents down to the registrable domain, as ForAccounts
+        /// gives a lead of that host; for a registrable company its own domain.
+        /// </summary>
+        public static IList<string> ForCompany(string companyDomain)
+        {
+            var registrable = AdoptionCrm.Plugins.Domain.DomainNormalizer.Default.Normalize(companyDomain, false);
+            return ForAccounts(companyDomain, companyDomain, registrable.IsValid ? registrable.Domain : null);
+        }
     }
 }

@@ -24,6 +24,9 @@ namespace AdoptionCrm.Plugins.Linking
         public DomainSource Source { get; private set; }
         public DateTime CreatedOn { get; private set; }
 
+        /// <summary>Whether the account is active; an inactive account keeps its claims, and every active claim outranks them.</summary>
+        public bool AccountIsActive { get; set; } = true;
+
         /// <summary>The account's owner (a user or a team) when the claim was read.</summary>
         public EntityReference Owner { get; set; }
 

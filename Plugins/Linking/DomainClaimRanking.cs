@@ -6,7 +6,8 @@ using AdoptionCrm.Plugins.Model;
 namespace AdoptionCrm.Plugins.Linking
 {
     /// <summary>
-    /// The deterministic rule when several accounts claim a domain: the most specific domain name first,
+    /// The deterministic rule when several accounts claim a domain: an active account over an inactive one (an inactive
+    /// account keeps its claims, so deactivating one moves nothing and makes no duplicate), then the most specific domain name,
     /// then the primary flag, then the source (Manual > Import > Learned > Website > Auto-created), then
     /// the oldest row, then the lowest account id. Returns the winner and which rule decided.
     /// </summary>
@@ -17,7 +18,8 @@ namespace AdoptionCrm.Plugins.Linking
             decidedBy = null;
             if (claims.Count == 0) return null;
             var ordered = claims
-                .OrderBy(c => Specificity(namesMostSpecificFirst, c.Domain))
+                .OrderByDescending(c => c.AccountIsActive)
+                .ThenBy(c => Specificity(namesMostSpecificFirst, c.Domain))
                 .ThenByDescending(c => c.IsPrimary)
                 .ThenBy(c => SourceRank(c.Source))
                 .ThenBy(c => c.CreatedOn)
@@ -27,7 +29,8 @@ namespace AdoptionCrm.Plugins.Linking
             var rivals = ordered.Skip(1).Where(c => c.Account.Id != winner.Account.Id).ToList();
             if (rivals.Count == 0) { decidedBy = "the only account claiming it"; return winner; }
             var next = rivals[0];
-            if (Specificity(namesMostSpecificFirst, next.Domain) != Specificity(namesMostSpecificFirst, winner.Domain)) decidedBy = "the most specific domain";
+            if (next.AccountIsActive != winner.AccountIsActive) decidedBy = "the active account";
+            else if (Specificity(namesMostSpecificFirst, next.Domain) != Specificity(namesMostSpecificFirst, winner.Domain)) decidedBy = "the most specific domain";
             else if (next.IsPrimary != winner.IsPrimary) decidedBy = "the primary flag";
             else if (SourceRank(next.Source) != SourceRank(winner.Source)) decidedBy = "the source rank (" + winner.Source + " over " + next.Source + ")";
             else if (next.CreatedOn != winner.CreatedOn) decidedBy = "the oldest domain row";

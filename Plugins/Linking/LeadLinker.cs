@@ -54,7 +54,8 @@ namespace AdoptionCrm.Plugins.Linking
         private static LeadMatch Linked(DomainClaim claim, string decidedBy, string normalizedEmail, string domain)
         {
             bool website = claim.Source == DomainSource.Website;
-            string explanation = "Linked to " + (claim.AccountName ?? claim.Account.Id.ToString()) + " by the domain " + claim.Domain
+            string explanation = "Linked to " + (claim.AccountName ?? claim.Account.Id.ToString())
+                + (claim.AccountIsActive ? "" : " (inactive: an inactive account keeps its domains)") + " by the domain " + claim.Domain
                 + (website ? " taken from the account's website" : " (" + claim.Source + (claim.IsPrimary ? ", primary" : "") + " domain row)")
                 + "; " + decidedBy + ".";
             return new LeadMatch(MatchOutcome.Linked, website ? MatchMethod.Website : MatchMethod.DomainTable, normalizedEmail, domain,

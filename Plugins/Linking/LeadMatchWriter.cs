@@ -34,6 +34,21 @@ namespace AdoptionCrm.Plugins.Linking
             Set(target, pre, LeadColumns.MatchExplanation, ManualExplanation);
         }
 
+        /// <summary>
+        /// The lead's account was cleared (by a person, or by the platform when the account was deleted): the engine
+        /// links it again from now on, and until its company's next move it says why it has no account.
+        /// </summary>
+        public static void WriteCleared(Entity target, Entity pre)
+        {
+            Set(target, pre, LeadColumns.MatchMethod, new OptionSetValue((int)MatchMethod.None));
+            var outcome = pre == null ? null : pre.GetAttributeValue<OptionSetValue>(LeadColumns.MatchOutcome);
+            if (outcome != null && (outcome.Value == (int)MatchOutcome.Linked || outcome.Value == (int)MatchOutcome.AccountCreated))
+                Set(target, pre, LeadColumns.MatchOutcome, new OptionSetValue((int)MatchOutcome.Unmatched));
+            Set(target, pre, LeadColumns.MatchExplanation, ClearedExplanation);
+        }
+
+        public const string ClearedExplanation = "Not linked: its account was cleared or deleted; it follows its company's account from now on.";
+
         private static string Clip(string explanation) =>
             explanation != null && explanation.Length > LeadColumns.MatchExplanationMaxLength
                 ? explanation.Substring(0, LeadColumns.MatchExplanationMaxLength - 1) + "…" : explanation;

@@ -9,6 +9,8 @@ namespace AdoptionCrm.Plugins.Model
         public const string WebsiteUrl = "websiteurl";
         public const string OwnerId = "ownerid";
         public const string StateCode = "statecode";
+        /// <summary>The account a merged (subordinate) account was merged into (account reference: masterid).</summary>
+        public const string MasterId = "masterid";
         public const string AdoptionScore = "adopt_adoptionscore";
         public const string AdoptionStage = "adopt_adoptionstage";
         public const string AdopterCount = "adopt_adoptercount";

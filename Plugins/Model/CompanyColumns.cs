@@ -16,6 +16,7 @@ namespace AdoptionCrm.Plugins.Model
         public const string CountedAccountId = "adopt_countedaccountid";
         public const string Buckets = "adopt_buckets";
         public const string PendingChange = "adopt_pendingchange";
+        public const string MoveBatch = "adopt_movebatch";
         public const int ExplanationMaxLength = 4000;
     }
 }

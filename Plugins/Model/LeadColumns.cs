@@ -11,6 +11,7 @@ namespace AdoptionCrm.Plugins.Model
         public const string ParentAccountId = "parentaccountid";
         public const string StateCode = "statecode";
         public const string CreatedOn = "createdon";
+        public const string OverriddenCreatedOn = "overriddencreatedon";
         public const string JobTitle = "jobtitle";
         public const string EmailDomain = "adopt_emaildomain";
         public const string NormalizedEmail = "adopt_normalizedemail";

@@ -7,7 +7,8 @@ using Microsoft.Xrm.Sdk;
 namespace AdoptionCrm.Plugins.Steps
 {
     /// <summary>
-    /// An account domain added, removed or changed: the company of that domain follows its winning claim, which
+    /// An account domain added, removed or changed: the company of that domain, and those of its subdomains (with
+    /// subdomains kept apart each host is a company), follow their winning claims, which
     /// moves its counts (under the locks) and then its adopters and leads. Asynchronous: a domain move is never
     /// part of the transaction of whoever edited the domain row.
     /// </summary>
@@ -39,7 +40,7 @@ namespace AdoptionCrm.Plugins.Steps
             var names = new[] { pre, post }.Where(i => i != null).Select(i => i.GetAttributeValue<string>(AccountDomainColumns.Name))
                 .Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
             var linking = new CompanyLinking(localContext.SystemUserService, m => localContext.Trace(m));
-            foreach (var name in names) linking.Relink(name);
+            foreach (var name in names) linking.RelinkWithSubdomains(name);
         }
     }
 }

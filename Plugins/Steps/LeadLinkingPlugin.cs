@@ -40,12 +40,16 @@ namespace AdoptionCrm.Plugins.Steps
             context.PreEntityImages.TryGetValue(PreImage, out pre);
             bool update = context.MessageName == MessageNames.Update;
             // The engine's own moves set the match method with the account; a bare parentaccountid is a person's.
-            bool handSet = target.Contains(LeadColumns.ParentAccountId) && !target.Contains(LeadColumns.MatchMethod)
-                && (!update || !SameAccount(target, pre));
+            // Clearing it is never an override: the platform clears it itself when the account is deleted
+            // (lead_parent_account removes the link, R6), and a lead without an account follows its company.
+            bool bare = target.Contains(LeadColumns.ParentAccountId) && !target.Contains(LeadColumns.MatchMethod) && (!update || !SameAccount(target, pre));
+            bool handSet = bare && target.GetAttributeValue<EntityReference>(LeadColumns.ParentAccountId) != null;
+            bool cleared = bare && !handSet && update;
             bool wasManual = pre != null && pre.GetAttributeValue<OptionSetValue>(LeadColumns.MatchMethod)?.Value == (int)MatchMethod.Manual;
             if (update && !target.Contains(LeadColumns.EmailAddress1))
             {
                 if (handSet) LeadMatchWriter.WriteManual(target, pre);
+                else if (cleared) LeadMatchWriter.WriteCleared(target, pre);
                 return;
             }
 
@@ -56,7 +60,7 @@ namespace AdoptionCrm.Plugins.Steps
             var settings = SettingsReader.ReadWithRules(service, parsed.IsValid ? parsed.Host : null, out rules);
             var match = new LeadLinker(service, settings, m => localContext.Trace(m)).Match(email, rules);
             localContext.Trace("Match: " + match.Outcome + " " + (match.Domain ?? "-") + " → " + (match.Account == null ? "none" : match.Account.Id.ToString()));
-            LeadMatchWriter.Write(target, pre, match, keepAccount: handSet || (wasManual && !target.Contains(LeadColumns.ParentAccountId)));
+            LeadMatchWriter.Write(target, pre, match, keepAccount: handSet || (wasManual && !target.Contains(LeadColumns.ParentAccountId) && !cleared));
             context.SharedVariables[SharedVariableNames.Settings] = SettingsText.Write(settings);
         }
 

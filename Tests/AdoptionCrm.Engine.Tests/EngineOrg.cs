@@ -8,9 +8,11 @@ namespace AdoptionCrm.Engine.Tests;
 /// <summary>An emulated organization with our solution's tables and shipped plugins, and helpers that read like the rules.</summary>
 internal sealed class EngineOrg
 {
-    public EngineOrg(DateTime? start = null, bool flowsOn = false, bool asyncNewestFirst = false)
+    public EngineOrg(DateTime? start = null, bool flowsOn = false, Action<EmulatorOptions>? options = null)
     {
-        Org = EmulatedOrganization.Create(new EmulatorOptions { StartTimeUtc = start ?? new DateTime(2025, 3, 1, 9, 0, 0, DateTimeKind.Utc), PluginAssemblies = { typeof(AdoptionCrm.Plugins.Infrastructure.PluginBase).Assembly }, TurnOnFlows = flowsOn, AsyncNewestFirst = asyncNewestFirst });
+        var configured = new EmulatorOptions { StartTimeUtc = start ?? new DateTime(2025, 3, 1, 9, 0, 0, DateTimeKind.Utc), PluginAssemblies = { typeof(AdoptionCrm.Plugins.Infrastructure.PluginBase).Assembly }, TurnOnFlows = flowsOn };
+        options?.Invoke(configured);
+        Org = EmulatedOrganization.Create(configured);
         Rep = Org.CreateUser("Rita", "Rep");
     }
 

@@ -112,7 +112,7 @@ public class RebuildTests
     [Fact]
     public void When_system_jobs_run_out_of_order_the_rebuild_restores_what_the_leads_say()
     {
-        var e = new EngineOrg(asyncNewestFirst: true);
+        var e = new EngineOrg(options: o => o.AsyncNewestFirst = true);
         var x = e.Account("X", domains: "alpha.com");
         var s = e.Org.SystemService;
         var lead = s.Create(new Entity(LeadColumns.EntityName) { [LeadColumns.LastName] = "Ann", [LeadColumns.EmailAddress1] = "ann@alpha.com", [LeadColumns.Usage] = 1 });

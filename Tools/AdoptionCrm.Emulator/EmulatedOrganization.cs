@@ -30,6 +30,7 @@ public sealed class EmulatedOrganization
         Processor = new RequestProcessor(this);
         Writer = new RowWriter(this);
         Lifecycle = options.Lifecycle;
+        OverriddenCreatedOn = options.OverriddenCreatedOn;
         Cascades = new CascadeEngine(this, StandardRelationships.All
             .Concat(options.LoadSolutionTables ? SolutionRelationships.LoadEmbedded() : Array.Empty<RelationshipCascade>())
             .Concat(options.Relationships));
@@ -76,6 +77,9 @@ public sealed class EmulatedOrganization
 
     /// <summary>The lifecycle switches this organization was built with (may be changed by a test between requests).</summary>
     public LifecycleOptions Lifecycle { get; }
+
+    /// <summary>What a Create carrying overriddencreatedon stores (EmulatorOptions.OverriddenCreatedOn).</summary>
+    public OverriddenCreatedOnBehavior OverriddenCreatedOn { get; }
     internal PipelineRunner Runner { get; }
 
     /// <summary>A service acting as SYSTEM.</summary>

@@ -47,6 +47,9 @@ public sealed class EmulatorOptions
     /// <summary>More relationship cascade rules (a test's table); the standard ones and the solution's are always loaded.</summary>
     public List<RelationshipCascade> Relationships { get; } = new();
 
+    /// <summary>What a Create carrying overriddencreatedon stores (R11; the docs say only that it is how imports set createdon).</summary>
+    public OverriddenCreatedOnBehavior OverriddenCreatedOn { get; set; } = OverriddenCreatedOnBehavior.SetsCreatedOn;
+
     public DateTime StartTimeUtc { get; set; } = new(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);
 
     public string OrganizationName { get; set; } = "adoptioncrm";

@@ -12,7 +12,8 @@ namespace AdoptionCrm.Emulator.Messages;
 /// Merge of accounts, contacts or leads (PAD:merge-entities; MergeRequest): inside Merge's steps (on the
 /// Target's table, pre-image of the master), UpdateContent is written to the master through Update, the
 /// subordinate's children move to the master where their relationship cascades Merge, and the subordinate
-/// is deactivated. PerformParentingChecks refuses two rows with different parents. Chosen where the docs are
+/// is deactivated with its masterid set to the master (account and lead references: masterid, "the master record
+/// for merge"). PerformParentingChecks refuses two rows with different parents. Chosen where the docs are
 /// silent: a merged lead becomes Disqualified / Canceled (7), an account or contact Inactive; the
 /// deactivation fires LifecycleOptions.InternalStateChangeFires.
 /// </summary>
@@ -55,6 +56,9 @@ internal sealed class MergeHandler : MessageHandler<MergeRequest>
                 Dispatch(new UpdateRequest { Target = update }, scope);
             }
             Org.Cascades.OnMerge(scope, master.LogicalName, master.Id, subordinate.Id);
+            var schema = Org.Catalog.Get(master.LogicalName);
+            if (schema.HasColumn("masterid"))
+                Org.Writer.Update(scope, schema, new Entity(master.LogicalName, subordinate.Id) { ["masterid"] = master }, ConcurrencyBehavior.Default, systemWrite: true);
             StateChange.Run(Org, scope, subordinate, new OptionSetValue(rules.State), new OptionSetValue(rules.Status), Org.Lifecycle.InternalStateChangeFires);
         }, _ => true);
         return ResponseFactory.Create(MessageName);

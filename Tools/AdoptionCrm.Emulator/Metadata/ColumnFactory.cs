@@ -31,6 +31,7 @@ internal static class ColumnFactory
     {
         yield return Date("createdon") with { IsValidForCreate = false, IsValidForUpdate = false };
         yield return Date("modifiedon") with { IsValidForCreate = false, IsValidForUpdate = false };
+        yield return Date("overriddencreatedon") with { IsValidForUpdate = false };
         yield return Lookup("createdby", "systemuser") with { IsValidForCreate = false, IsValidForUpdate = false };
         yield return Lookup("modifiedby", "systemuser") with { IsValidForCreate = false, IsValidForUpdate = false };
         yield return new ColumnDefinition("versionnumber", ColumnType.BigInt) { IsValidForCreate = false, IsValidForUpdate = false };

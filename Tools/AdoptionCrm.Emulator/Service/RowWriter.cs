@@ -39,6 +39,7 @@ internal sealed class RowWriter
         var now = _org.Clock.UtcNow;
         var caller = new StoredReference("systemuser", scope.UserId);
         Set(schema, values, "createdon", now);
+        OverrideCreatedOn(schema, values, now);
         Set(schema, values, "modifiedon", now);
         Set(schema, values, "createdby", caller);
         Set(schema, values, "modifiedby", caller);
@@ -158,5 +159,17 @@ internal sealed class RowWriter
     private static void Set(TableSchema schema, object?[] values, string column, object value)
     {
         if (schema.TryGetOrdinal(column, out var ordinal)) values[ordinal] = value;
+    }
+
+    /// <summary>
+    /// overriddencreatedon given on Create: how imports of historical records set createdon (R11). Which column
+    /// then holds which date is not documented: <see cref="EmulatorOptions.OverriddenCreatedOn"/> chooses.
+    /// </summary>
+    private void OverrideCreatedOn(TableSchema schema, object?[] values, DateTime now)
+    {
+        if (!schema.HasColumn("overriddencreatedon") || values[schema.OrdinalOf("overriddencreatedon")] is not DateTime given) return;
+        if (_org.OverriddenCreatedOn != OverriddenCreatedOnBehavior.SetsCreatedOn) return;
+        Set(schema, values, "createdon", given);
+        Set(schema, values, "overriddencreatedon", now);
     }
 }
