@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Linq;
 using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
@@ -18,12 +18,13 @@ namespace AdoptionCrm.Plugins.Linking
             _trace = trace ?? (_ => { });
         }
 
-        public void ReplaceWebsiteDomain(Guid accountId, string oldDomain, string newDomain, DomainSource source)
+        /// <returns>Whether a domain row for <paramref name="newDomain"/> was created (false: it had one, or there is none to add).</returns>
+        public bool ReplaceWebsiteDomain(Guid accountId, string oldDomain, string newDomain, DomainSource source)
         {
             var query = new QueryExpression(AccountDomainColumns.EntityName) { ColumnSet = new ColumnSet(AccountDomainColumns.Name, AccountDomainColumns.Source) };
             query.Criteria.AddCondition(AccountDomainColumns.AccountId, ConditionOperator.Equal, accountId);
             var names = new[] { oldDomain, newDomain }.Where(n => n != null).Cast<object>().ToArray();
-            if (names.Length == 0) return;
+            if (names.Length == 0) return false;
             query.Criteria.AddCondition(AccountDomainColumns.Name, ConditionOperator.In, names);
             var rows = _service.RetrieveMultiple(query).Entities;
 
@@ -33,7 +34,7 @@ namespace AdoptionCrm.Plugins.Linking
                 _service.Delete(AccountDomainColumns.EntityName, row.Id);
                 _trace("Removed website domain " + oldDomain + " from account " + accountId);
             }
-            if (newDomain == null || rows.Any(r => r.GetAttributeValue<string>(AccountDomainColumns.Name) == newDomain)) return;
+            if (newDomain == null || rows.Any(r => r.GetAttributeValue<string>(AccountDomainColumns.Name) == newDomain)) return false;
             var domainRow = new Entity(AccountDomainColumns.EntityName);
             domainRow[AccountDomainColumns.Name] = newDomain;
             domainRow[AccountDomainColumns.AccountId] = new EntityReference(AccountColumns.EntityName, accountId);
@@ -41,6 +42,7 @@ namespace AdoptionCrm.Plugins.Linking
             domainRow[AccountDomainColumns.IsPrimary] = false;
             _service.Create(domainRow);
             _trace("Added " + source + " domain " + newDomain + " to account " + accountId);
+            return true;
         }
 
         private static bool IsDerived(Entity row)

@@ -19,12 +19,30 @@ namespace AdoptionCrm.Plugins.Linking
         private readonly IOrganizationService _service;
         private readonly AdoptionSettings _settings;
         private readonly Action<string> _trace;
+        private readonly Func<IList<string>, IList<DomainClaim>> _claims;
 
-        public LeadLinker(IOrganizationService service, AdoptionSettings settings, Action<string> trace)
+        /// <param name="claims">Where the domain claims come from (default: one AccountDomainLookup query per match;
+        /// the install backfill passes claims it read for a whole page of leads at once).</param>
+        public LeadLinker(IOrganizationService service, AdoptionSettings settings, Action<string> trace, Func<IList<string>, IList<DomainClaim>> claims = null)
         {
             _service = service;
             _settings = settings;
             _trace = trace ?? (_ => { });
+            _claims = claims ?? (names => AccountDomainLookup.Claims(_service, names));
+        }
+
+        /// <summary>The account-domain names <see cref="Match"/> looks up for an email (none when the email names no company).</summary>
+        public IList<string> ClaimNames(string email, IList<ExclusionRule> rules)
+        {
+            ParsedEmail parsed = EmailParser.Parse(email);
+            ExclusionResult result = SignupClassifier.Classify(email, _settings, rules);
+            return result.IsCompany ? ClaimNames(parsed, result) : new List<string>();
+        }
+
+        private static IList<string> ClaimNames(ParsedEmail parsed, ExclusionResult result)
+        {
+            string registrable = DomainNormalizer.Default.Normalize(parsed.Host, false).Domain;
+            return DomainCandidates.ForAccounts(parsed.Host, result.Domain, registrable);
         }
 
         /// <summary>
@@ -40,10 +58,9 @@ namespace AdoptionCrm.Plugins.Linking
                 return new LeadMatch(SignupClassifier.ToMatchOutcome(result.Outcome), MatchMethod.None, normalizedEmail, domain, null,
                     "Not linked: " + result.Reason + ".");
 
-            string registrable = DomainNormalizer.Default.Normalize(parsed.Host, false).Domain;
-            IList<string> names = DomainCandidates.ForAccounts(parsed.Host, result.Domain, registrable);
+            IList<string> names = ClaimNames(parsed, result);
             string decidedBy;
-            DomainClaim claim = DomainClaimRanking.Pick(AccountDomainLookup.Claims(_service, names), names, out decidedBy);
+            DomainClaim claim = DomainClaimRanking.Pick(_claims(names), names, out decidedBy);
             if (claim != null) return Linked(claim, decidedBy, normalizedEmail, domain);
 
             // Auto-creation is decided per company once it counts enough people (AccountAutoCreator), not per lead.

@@ -1,4 +1,4 @@
-namespace AdoptionCrm.Plugins.Model
+﻿namespace AdoptionCrm.Plugins.Model
 {
     /// <summary>adopt_adoptionstage (global choice). Ordered: a higher value is a later stage.</summary>
     public enum AdoptionStage
@@ -51,6 +51,15 @@ namespace AdoptionCrm.Plugins.Model
     {
         Exclude = 462010000,
         Allow = 462010001,
+    }
+
+    /// <summary>adopt_backfillstate (global choice): where an install backfill run (adopt_backfillrun) stands.</summary>
+    public enum BackfillState
+    {
+        Queued = 462010000,
+        Running = 462010001,
+        Completed = 462010002,
+        Failed = 462010003,
     }
 
     /// <summary>task.prioritycode.</summary>

@@ -38,30 +38,32 @@ public class BackfillCommandTests
     }
 
     [Fact]
-    public async Task Backfill_exits_1_with_one_line_when_the_environment_has_no_rebuild_action_and_0_when_it_has()
+    public async Task Backfill_exits_1_with_one_line_when_the_environment_lacks_the_solution_and_0_when_it_has_it()
     {
-        var checkpoint = Path.Combine(Path.GetTempPath(), "adoptioncrm-cmd-" + Guid.NewGuid().ToString("N") + ".json");
-        try
+        var bare = EmulatedOrganization.Create(new EmulatorOptions { LoadSolutionCustomApis = false });
+        await using (var server = await WebApiServer.StartAsync(bare, bare.SystemUserId))
         {
-            var bare = EmulatedOrganization.Create(new EmulatorOptions { LoadSolutionCustomApis = false });
-            await using (var server = await WebApiServer.StartAsync(bare, bare.SystemUserId))
-            {
-                var (code, _, error) = Invoke("backfill", "--url", server.Origin.AbsoluteUri, "--token", "none", "--checkpoint", checkpoint);
-                Assert.Equal(CommandRunner.Failure, code);
-                Assert.Contains("no adopt_Rebuild action", error);
-            }
-            File.Delete(checkpoint);
-            var org = EmulatedOrganization.Create(new EmulatorOptions { PluginAssemblies = { typeof(AdoptionCrm.Plugins.Infrastructure.PluginBase).Assembly } });
-            await using (var server = await WebApiServer.StartAsync(org, org.SystemUserId))
-            {
-                var (code, output, error) = Invoke("backfill", "--url", server.Origin.AbsoluteUri, "--token", "none", "--checkpoint", checkpoint);
-                Assert.True(code == CommandRunner.Ok, error);
-                Assert.Matches(@"rebuild calls: [1-9]\d*, leads processed: 0", output);
-                var status = Invoke("status", "--url", server.Origin.AbsoluteUri, "--token", "none");
-                Assert.Equal(CommandRunner.Ok, status.Code);
-                Assert.Contains("accounts: 0", status.Out);
-            }
+            var (code, _, error) = Invoke("backfill", "--url", server.Origin.AbsoluteUri, "--token", "none");
+            Assert.Equal(CommandRunner.Failure, code);
+            Assert.Contains("no adopt_Backfill action", error);
         }
-        finally { File.Delete(checkpoint); }
+        var org = EmulatedOrganization.Create(new EmulatorOptions { PluginAssemblies = { typeof(AdoptionCrm.Plugins.Infrastructure.PluginBase).Assembly } });
+        await using (var server = await WebApiServer.StartAsync(org, org.SystemUserId))
+        {
+            var (code, output, error) = Invoke("backfill", "--url", server.Origin.AbsoluteUri, "--token", "none");
+            Assert.True(code == CommandRunner.Ok, error);
+            Assert.Matches(@"\(new\): Completed, Done; [1-9]\d* batches this time; accounts read 0", output);
+            var status = Invoke("status", "--url", server.Origin.AbsoluteUri, "--token", "none");
+            Assert.Equal(CommandRunner.Ok, status.Code);
+            Assert.Contains("accounts: 0", status.Out);
+        }
+    }
+
+    [Fact]
+    public void A_run_that_is_not_a_guid_is_a_usage_error_naming_the_option()
+    {
+        var (code, _, error) = Invoke("backfill", "--url", "https://contoso.crm.dynamics.com", "--token", "none", "--run", "last");
+        Assert.Equal(CommandRunner.Usage, code);
+        Assert.Contains("--run must be a run id", error);
     }
 }

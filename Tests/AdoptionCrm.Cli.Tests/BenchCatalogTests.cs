@@ -10,7 +10,7 @@ public class BenchCatalogTests
     {
         Assert.Equal(new[] { "keys", "engine" }, BenchCatalog.Select("engine, keys").Select(b => b.Name));
         Assert.Equal(BenchCatalog.All.Select(b => b.Name), BenchCatalog.Select(null).Select(b => b.Name));
-        Assert.Equal(new[] { "creates", "keys", "lookup", "memory", "domain", "engine" }, BenchCatalog.All.Select(b => b.Name));
+        Assert.Equal(new[] { "creates", "keys", "lookup", "memory", "domain", "engine", "backfill" }, BenchCatalog.All.Select(b => b.Name));
     }
 
     [Fact]

@@ -48,7 +48,9 @@ public class FlowTests(PackedSolution packed) : IClassFixture<PackedSolution>
             var entries = PackedSolution.Entries(zip);
             Assert.Equal(flow.Json, Encoding.UTF8.GetString(entries[flow.JsonPath]).TrimStart('\uFEFF'));
             var customizations = PackedSolution.Xml(zip, ZipNames.Customizations).Root!;
-            var workflow = customizations.Element("Workflows")!.Elements("Workflow").Single();
+            var workflows = customizations.Element("Workflows")!.Elements("Workflow").ToList();
+            Assert.Equal(FlowReader.ReadAll(SolutionSource.Load(Repo.SourceDir).Files).Count, workflows.Count); // every flow of the source, the backfill's continuation too
+            var workflow = workflows.Single(w => w.Element("JsonFileName")!.Value == "/" + flow.JsonPath);
             Assert.Equal("/" + flow.JsonPath, workflow.Element("JsonFileName")!.Value);
             Assert.Equal("5", workflow.Element("Category")!.Value);
             var reference = customizations.Element("connectionreferences")!.Elements("connectionreference").Single();
@@ -76,7 +78,7 @@ public class FlowTests(PackedSolution packed) : IClassFixture<PackedSolution>
     public void A_flow_using_an_undeclared_connection_reference_is_refused_in_the_source()
     {
         var dir = Repo.CopyOfSource();
-        var json = Directory.GetFiles(Path.Combine(dir, "Workflows"), "*.json").Single();
+        var json = Directory.GetFiles(Path.Combine(dir, "Workflows"), "AdoptionDailyRecompute-*.json").Single();
         File.WriteAllText(json, File.ReadAllText(json).Replace("\"adopt_dataverse\"", "\"adopt_other\""));
         var source = SolutionSource.Load(dir);
         var e = Assert.Throws<SolutionSourceException>(() => FlowReader.ReadAll(source.Files));

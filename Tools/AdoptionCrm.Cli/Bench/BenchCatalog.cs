@@ -7,6 +7,7 @@ public static class BenchCatalog
     {
         new CreateThroughputBench(), new AlternateKeyBench(), new LookupQueryBench(),
         new MemoryBench(), new DomainNormalizationBench(), new EngineSignupBench(),
+        new BackfillBench(),
     };
 
     /// <summary>The benchmarks named in a comma-separated --only list (all when empty); unknown names are a usage error.</summary>

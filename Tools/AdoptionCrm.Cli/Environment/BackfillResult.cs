@@ -1,4 +1,10 @@
 namespace AdoptionCrm.Cli.Environments; // plural: a namespace "Environment" would hide System.Environment in the CLI
 
-/// <summary>What one backfill run did: domain rows created, accounts skipped (already had theirs or no usable website), rebuild calls and leads processed.</summary>
-public sealed record BackfillResult(int DomainsCreated, int AccountsSkipped, int RebuildCalls, long Processed, bool RebuildMissing);
+/// <summary>
+/// What one `backfill` invocation did: the run it worked on (resumed or new), the batches it sent, the run's row
+/// afterwards, and why it stopped when not done (the environment lacks adopt_Backfill, or a batch failed).
+/// </summary>
+public sealed record BackfillResult(Guid? RunId, bool Resumed, int Batches, BackfillRunStatus? Run, bool BackfillMissing, string? Error)
+{
+    public bool Done => Run?.Finished == true;
+}

@@ -1,108 +1,106 @@
 using System.Text.Json.Nodes;
-using AdoptionCrm.Plugins.Linking;
 using AdoptionCrm.Plugins.Model;
 using AdoptionCrm.Plugins.Steps;
 
 namespace AdoptionCrm.Cli.Environments; // plural: a namespace "Environment" would hide System.Environment in the CLI
 
 /// <summary>
-/// The install backfill against an environment's Web API. Step 1: a domain row (source Website) for every account
-/// whose website gives a domain (WebsiteDomain, as the plug-ins read websites) that no domain row has yet; the
-/// plug-ins on adopt_accountdomain then link that domain's leads as on any new row. Step 2: adopt_Rebuild with
-/// Scope=organization, called again with the returned Cookie until it is null. The checkpoint is saved after
-/// step 1 and after every call, so a run stopped halfway resumes; a run after completion changes nothing.
+/// The install backfill from the command line, against an environment's Web API: the same run row
+/// (adopt_backfillrun) and the same batches (adopt_Backfill) as a backfill started in the app. It goes on with
+/// the given run, or else with the newest unfinished one, or else creates one (state Running, so the app's start
+/// step leaves it to this client); then calls adopt_Backfill until the run is done, reading the row after each
+/// batch for the progress. The run's continuation lives on the row, so a run stopped anywhere (Ctrl+C, a
+/// network failure, a failed batch) resumes where it stood from any client; a failed batch is written on the row
+/// (state Failed, last error) and rolled back by the platform, so resuming neither loses nor repeats work.
 /// </summary>
 public sealed class BackfillRunner
 {
-    public const string OrganizationScope = "organization";
     private readonly DataverseClient _client;
-    private readonly string _checkpointPath;
-    private readonly Action<string, long, long?> _progress;
+    private readonly Action<BackfillRunStatus> _progress;
 
-    /// <param name="progress">(step, done, total or null when unknown) after each unit of work.</param>
-    public BackfillRunner(DataverseClient client, string checkpointPath, Action<string, long, long?> progress)
+    public BackfillRunner(DataverseClient client, Action<BackfillRunStatus> progress)
     {
         _client = client;
-        _checkpointPath = checkpointPath;
         _progress = progress;
     }
 
-    /// <summary>Stops after this many rebuild calls (tests: a run interrupted halfway); null = until done.</summary>
-    public int? MaxRebuildCalls { get; init; }
+    /// <summary>The run to go on with; null = the newest unfinished run, or a new one.</summary>
+    public Guid? RunId { get; init; }
+
+    /// <summary>A new run also learns domains from contacts' emails (source Learned).</summary>
+    public bool IncludeContacts { get; init; }
+
+    /// <summary>Stops after this many batches (tests: a run interrupted halfway); null = until done.</summary>
+    public int? MaxBatches { get; init; }
 
     public async Task<BackfillResult> RunAsync(CancellationToken cancel = default)
     {
-        var checkpoint = BackfillCheckpoint.Load(_checkpointPath, _client.ApiBase.AbsoluteUri);
-        int created = 0, skipped = 0, calls = 0;
-        long processed = 0;
-        if (checkpoint.Step == BackfillCheckpoint.DomainsStep)
+        Guid? id = RunId;
+        bool resumed = id != null;
+        try
         {
-            (created, skipped) = await DomainsFromWebsitesAsync(cancel);
-            checkpoint = checkpoint with { Step = BackfillCheckpoint.RebuildStep, Cookie = null };
-            checkpoint.Save(_checkpointPath);
+            if (id == null)
+            {
+                id = await UnfinishedRunAsync(cancel);
+                resumed = id != null;
+            }
+            id ??= await _client.CreateAsync(EnvironmentTables.BackfillRuns, new JsonObject
+            {
+                [BackfillRunColumns.Name] = $"Install backfill {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (command line)",
+                [BackfillRunColumns.IncludeContacts] = IncludeContacts,
+                [BackfillRunColumns.State] = (int)BackfillState.Running,
+            }, cancel);
         }
-        while (checkpoint.Step == BackfillCheckpoint.RebuildStep && (MaxRebuildCalls is null || calls < MaxRebuildCalls))
+        catch (DataverseException e) when (e.Status == 404)
         {
-            var request = new JsonObject { [RebuildPlugin.ScopeParameter] = OrganizationScope };
-            if (checkpoint.Cookie != null) request[RebuildPlugin.CookieParameter] = checkpoint.Cookie;
-            JsonObject response;
+            return new BackfillResult(null, false, 0, null, BackfillMissing: true, null);
+        }
+
+        var batches = 0;
+        var status = await StatusAsync(id.Value, cancel);
+        _progress(status);
+        while (!status.Finished && (MaxBatches is null || batches < MaxBatches))
+        {
             try
             {
-                response = await _client.ActionAsync(RebuildPlugin.MessageName, request, cancel);
+                await _client.ActionAsync(BackfillPlugin.MessageName, new JsonObject { [BackfillPlugin.RunIdParameter] = id.Value }, cancel);
             }
-            catch (DataverseException e) when (e.Status == 404 && calls == 0 && checkpoint.Cookie == null)
+            catch (DataverseException e) when (e.Status == 404 && batches == 0)
             {
-                return new BackfillResult(created, skipped, calls, processed, RebuildMissing: true);
+                return new BackfillResult(id, resumed, 0, status, BackfillMissing: true, null);
             }
-            calls++;
-            processed += response[RebuildPlugin.ProcessedProperty]?.GetValue<long>() ?? 0;
-            var cookie = response[RebuildPlugin.CookieParameter]?.GetValue<string>();
-            checkpoint = string.IsNullOrEmpty(cookie)
-                ? checkpoint with { Step = BackfillCheckpoint.DoneStep, Cookie = null }
-                : checkpoint with { Cookie = cookie };
-            checkpoint.Save(_checkpointPath);
-            _progress("rebuild", processed, null);
+            catch (DataverseException e)
+            {
+                await RecordFailureAsync(status, e.Message, cancel);
+                return new BackfillResult(id, resumed, batches, await StatusAsync(id.Value, cancel), false, e.Message);
+            }
+            batches++;
+            status = await StatusAsync(id.Value, cancel);
+            _progress(status);
         }
-        return new BackfillResult(created, skipped, calls, processed, RebuildMissing: false);
+        return new BackfillResult(id, resumed, batches, status, false, null);
     }
 
-    private async Task<(int Created, int Skipped)> DomainsFromWebsitesAsync(CancellationToken cancel)
+    private async Task<Guid?> UnfinishedRunAsync(CancellationToken cancel)
     {
-        var keepApart = false;
-        await foreach (var settings in _client.QueryAsync($"{EnvironmentTables.Settings}?$select={AdoptionSettingsColumns.KeepSubdomainsApart}&$filter={AdoptionSettingsColumns.IsActive} eq true", cancel: cancel))
-            keepApart |= settings[AdoptionSettingsColumns.KeepSubdomainsApart]?.GetValue<bool>() ?? false;
+        var query = $"{EnvironmentTables.BackfillRuns}?$select={BackfillRunColumns.Id}&$filter={BackfillRunColumns.FinishedOn} eq null and {BackfillRunColumns.StateCode} eq 0&$orderby={BackfillRunColumns.CreatedOn} desc&$top=1";
+        await foreach (var row in _client.QueryAsync(query, cancel: cancel))
+            return Guid.Parse(row[BackfillRunColumns.Id]!.GetValue<string>());
+        return null;
+    }
 
-        var accountLookup = EnvironmentTables.LookupValue(AccountDomainColumns.AccountId);
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var accountsWithDomains = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var row in _client.QueryAsync($"{EnvironmentTables.AccountDomains}?$select={AccountDomainColumns.Name},{accountLookup}", cancel: cancel))
+    private async Task<BackfillRunStatus> StatusAsync(Guid id, CancellationToken cancel) =>
+        BackfillRunStatus.Of(id, await _client.GetAsync($"{EnvironmentTables.BackfillRuns}({id})?$select={BackfillRunStatus.Select}", cancel));
+
+    // The failed batch rolled back, so the row still says where it started; the error goes next to it.
+    private Task RecordFailureAsync(BackfillRunStatus status, string error, CancellationToken cancel)
+    {
+        var text = $"{status.Phase ?? "Starting"}: {error}";
+        if (text.Length > BackfillRunColumns.LastErrorMaxLength) text = text[..(BackfillRunColumns.LastErrorMaxLength - 1)] + "…";
+        return _client.UpdateAsync(EnvironmentTables.BackfillRuns, status.Id, new JsonObject
         {
-            if (row[AccountDomainColumns.Name]?.GetValue<string>() is { } name) taken.Add(name);
-            if (row[accountLookup]?.GetValue<string>() is { } account) accountsWithDomains.Add(account);
-        }
-
-        var accounts = new List<(Guid Id, string? Website)>();
-        await foreach (var row in _client.QueryAsync($"{EnvironmentTables.Accounts}?$select={AccountColumns.WebsiteUrl}&$filter={AccountColumns.WebsiteUrl} ne null", cancel: cancel))
-            accounts.Add((Guid.Parse(row[AccountColumns.Id]!.GetValue<string>()), row[AccountColumns.WebsiteUrl]?.GetValue<string>()));
-
-        int created = 0, skipped = 0, done = 0;
-        foreach (var (id, website) in accounts)
-        {
-            var domain = WebsiteDomain.Of(website, keepApart);
-            if (domain == null || !taken.Add(domain)) skipped++;
-            else
-            {
-                await _client.CreateAsync(EnvironmentTables.AccountDomains, new JsonObject
-                {
-                    [AccountDomainColumns.Name] = domain,
-                    [EnvironmentTables.AccountDomainAccount + "@odata.bind"] = $"/{EnvironmentTables.Accounts}({id})",
-                    [AccountDomainColumns.IsPrimary] = accountsWithDomains.Add(id.ToString()),
-                    [AccountDomainColumns.Source] = (int)DomainSource.Website,
-                }, cancel);
-                created++;
-            }
-            _progress("domains", ++done, accounts.Count);
-        }
-        return (created, skipped);
+            [BackfillRunColumns.State] = (int)BackfillState.Failed,
+            [BackfillRunColumns.LastError] = text,
+        }, cancel);
     }
 }

@@ -55,6 +55,10 @@ public sealed class DataverseClient
         }
     }
 
+    /// <summary>One row ("adopt_backfillruns(id)?$select=…").</summary>
+    public async Task<JsonObject> GetAsync(string relative, CancellationToken cancel = default) =>
+        await SendAsync(HttpMethod.Get, new Uri(ApiBase, relative), null, cancel) ?? new JsonObject();
+
     /// <summary>Creates a row; returns its id (from OData-EntityId).</summary>
     public async Task<Guid> CreateAsync(string entitySet, JsonObject row, CancellationToken cancel = default)
     {

@@ -9,6 +9,7 @@ public static class EnvironmentTables
     public const string Settings = "adopt_adoptionsettingses";
     public const string Adopters = "adopt_adopters";
     public const string Companies = "adopt_companies";
+    public const string BackfillRuns = "adopt_backfillruns";
 
     /// <summary>adopt_accountdomain's account lookup as a navigation property: a custom lookup's is its schema name
     /// (https://learn.microsoft.com/power-apps/developer/data-platform/webapi/web-api-navigation-properties).</summary>

@@ -41,7 +41,7 @@ public sealed class DataStore
             throw Faults.Create(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: a {schema.LogicalName} with id {row.Id} already exists.");
         CheckKeys(txn, schema, row);
         var overlay = txn.Overlay(schema.LogicalName);
-        overlay.Writes[row.Id] = row;
+        overlay.Put(schema, row.Id, row);
         overlay.Created.Add(row.Id);
     }
 
@@ -49,10 +49,10 @@ public sealed class DataStore
     public void Replace(Transaction txn, TableSchema schema, StoredRow row)
     {
         CheckKeys(txn, schema, row);
-        txn.Overlay(schema.LogicalName).Writes[row.Id] = row;
+        txn.Overlay(schema.LogicalName).Put(schema, row.Id, row);
     }
 
-    public void Remove(Transaction txn, TableSchema schema, Guid id) => txn.Overlay(schema.LogicalName).Writes[id] = null;
+    public void Remove(Transaction txn, TableSchema schema, Guid id) => txn.Overlay(schema.LogicalName).Put(schema, id, null);
 
     public void Link(Transaction txn, IntersectLink link, bool add) => txn.LinkChanges.Add((link, add));
 
@@ -65,9 +65,7 @@ public sealed class DataStore
 
     public Guid? FindByKey(Transaction? txn, TableSchema schema, KeyDefinition key, string composite)
     {
-        if (txn != null && txn.Overlays.TryGetValue(schema.LogicalName, out var overlay))
-            foreach (var (id, row) in overlay.Writes)
-                if (row != null && KeyValues.Compose(schema, key, o => row.Values[o]) == composite) return id;
+        if (txn != null && txn.Overlays.TryGetValue(schema.LogicalName, out var overlay) && overlay.KeyOwner(key, composite) is Guid pending) return pending;
         var committed = Read(() => _tables[schema.LogicalName].FindByKey(key.LogicalName, composite));
         if (committed is Guid found && txn != null && txn.Overlays.TryGetValue(schema.LogicalName, out overlay) && overlay.Writes.ContainsKey(found))
             return null; // this transaction changed or deleted that row; the overlay pass above already decided

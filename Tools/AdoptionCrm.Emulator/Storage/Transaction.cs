@@ -1,3 +1,6 @@
+using AdoptionCrm.Emulator.Metadata;
+using AdoptionCrm.Solution.Model;
+
 namespace AdoptionCrm.Emulator.Storage;
 
 /// <summary>
@@ -31,8 +34,31 @@ public sealed class Transaction
 /// <summary>A transaction's pending versions of one table's rows; null = deleted.</summary>
 internal sealed class TableOverlay
 {
+    // The pending rows' alternate-key values ("key\ncomposite" → row), kept with every write, so a key check
+    // inside a transaction that wrote many rows (a rebuild batch) is one lookup instead of a pass over them all.
+    private readonly Dictionary<string, Guid> _keyOwners = new(StringComparer.Ordinal);
+
+    /// <summary>The pending rows; write them through <see cref="Put"/> so the key lookup stays right.</summary>
     public Dictionary<Guid, StoredRow?> Writes { get; } = new();
     public List<Guid> Created { get; } = new();
+
+    /// <summary>Stores a pending version of a row (null = deleted) and keeps its alternate-key values.</summary>
+    public void Put(TableSchema schema, Guid id, StoredRow? row)
+    {
+        if (Writes.TryGetValue(id, out var old) && old != null)
+            foreach (var key in schema.Keys)
+                if (KeyValues.Compose(schema, key, o => old.Values[o]) is { } before && _keyOwners.TryGetValue(Entry(key, before), out var owner) && owner == id)
+                    _keyOwners.Remove(Entry(key, before));
+        Writes[id] = row;
+        if (row != null)
+            foreach (var key in schema.Keys)
+                if (KeyValues.Compose(schema, key, o => row.Values[o]) is { } after) _keyOwners[Entry(key, after)] = id;
+    }
+
+    /// <summary>The pending row that holds this alternate-key value, if any.</summary>
+    public Guid? KeyOwner(KeyDefinition key, string composite) => _keyOwners.TryGetValue(Entry(key, composite), out var id) ? id : null;
+
+    private static string Entry(KeyDefinition key, string composite) => key.LogicalName + "\n" + composite;
 }
 
 /// <summary>One row of an N:N intersect: the relationship and the two ends, as given to Associate.</summary>
