@@ -14,6 +14,11 @@ namespace AdoptionCrm.Plugins.Adoption
     /// company and account that still counts people, without reading a lead: a company's buckets hold its
     /// people per day of their latest signup, which is all the score needs (docs/engine-design.md).
     /// Each execution does one bounded batch of one phase and returns the cookie of the next:
+    /// 0. "r:" leads waiting to be linked again after a domain rule or own-domain change (RelinkSweep, 250 at a
+    ///    time, until the queue is empty), so the companies below are recomputed with the change applied;
+    /// 0b. "o:" a recompute from the leads, when a change of the window, thresholds or weights asked for one
+    ///    (adopt_rebuildrequestedon): the organization rebuild's own batches (AdoptionRebuilder), its cookie
+    ///    carried inside this one; the request is cleared when it is done;
     /// 1. "c:" companies counting people (adopt_people &gt; 0) not yet recomputed today (adopt_asof before
     ///    today, UTC), in id order, <see cref="CompanyBatch"/> at a time: each gets a Recompute request, so its
     ///    own step prunes and re-scores it under its row lock, marks the adopters who left the window as not
@@ -34,7 +39,7 @@ namespace AdoptionCrm.Plugins.Adoption
         public const int CompanyBatch = 100;
         public const int AdopterBatch = 250;
         public const int AccountBatch = 250;
-        private const string CompanyPhase = "c:", StragglerPhase = "s:", AccountPhase = "a:";
+        private const string RelinkPhase = "r:", RebuildPhase = "o:", CompanyPhase = "c:", StragglerPhase = "s:", AccountPhase = "a:";
 
         private readonly IOrganizationService _service;
         private readonly IRequestSender _sender;
@@ -54,17 +59,45 @@ namespace AdoptionCrm.Plugins.Adoption
         /// <summary>One batch from <paramref name="cookie"/> (null or empty: the start); the result's cookie is null when the day's pass is done.</summary>
         public RebuildResult Run(string cookie)
         {
-            cookie = string.IsNullOrEmpty(cookie) ? CompanyPhase : cookie;
+            cookie = string.IsNullOrEmpty(cookie) ? RelinkPhase : cookie;
             string phase = cookie.Length >= 2 ? cookie.Substring(0, 2) : "";
+            if (phase == RebuildPhase) return Rebuild(cookie.Length > 2 ? cookie.Substring(2) : null);
             Guid after;
             Guid.TryParse(cookie.Substring(Math.Min(2, cookie.Length)), out after);
             switch (phase)
             {
+                case RelinkPhase:
+                    bool done;
+                    int relinked = Linking.RelinkSweep.RunBatch(_service, _trace, out done);
+                    return new RebuildResult(relinked, done ? RebuildPhase : RelinkPhase);
                 case CompanyPhase: return Companies(after);
                 case StragglerPhase: return Stragglers(after);
                 case AccountPhase: return Accounts(after);
                 default: throw new InvalidPluginExecutionException("Cookie: not a daily recompute cookie ('" + cookie + "'); start again without one.");
             }
+        }
+
+        private RebuildResult Rebuild(string inner)
+        {
+            var request = RebuildRequest();
+            if (request == null) return new RebuildResult(0, CompanyPhase);
+            var result = new AdoptionRebuilder(_service, _sender, _settings, _now, _trace).Run(RebuildScope.Organization, null, inner);
+            if (result.Cookie != null) return new RebuildResult(result.Processed, RebuildPhase + result.Cookie);
+            // Cleared only if no newer change asked again meanwhile (that one needs its own pass).
+            if (Equals(RebuildRequest()?.GetAttributeValue<DateTime?>(AdoptionSettingsColumns.RebuildRequestedOn), request.GetAttributeValue<DateTime?>(AdoptionSettingsColumns.RebuildRequestedOn)))
+                _service.Update(new Entity(AdoptionSettingsColumns.EntityName, request.Id) { [AdoptionSettingsColumns.RebuildRequestedOn] = null });
+            _trace("Daily recompute: the requested recompute from the leads is done.");
+            return new RebuildResult(result.Processed, CompanyPhase);
+        }
+
+        /// <summary>The active settings row when it requests a recompute from the leads, else null.</summary>
+        private Entity RebuildRequest()
+        {
+            var query = new QueryExpression(AdoptionSettingsColumns.EntityName) { ColumnSet = new ColumnSet(AdoptionSettingsColumns.RebuildRequestedOn), TopCount = 1 };
+            query.Criteria.AddCondition(AdoptionSettingsColumns.IsActive, ConditionOperator.Equal, true);
+            query.Criteria.AddCondition(AdoptionSettingsColumns.RebuildRequestedOn, ConditionOperator.NotNull);
+            var rows = _service.RetrieveMultiple(query).Entities;
+            return rows.Count == 0 ? null : rows[0];
         }
 
         private RebuildResult Companies(Guid after)

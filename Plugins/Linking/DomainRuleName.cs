@@ -10,5 +10,8 @@ namespace AdoptionCrm.Plugins.Linking
             string reason;
             return DomainEntry.Normalize(typed, out reason);
         }
+
+        /// <summary>The canonical name, or null with why the text cannot be a rule.</summary>
+        public static string Canonical(string typed, out string reason) => DomainEntry.Normalize(typed, out reason);
     }
 }

@@ -1,4 +1,4 @@
-namespace AdoptionCrm.Plugins.Model
+﻿namespace AdoptionCrm.Plugins.Model
 {
     /// <summary>account: the standard columns we read and our adoption columns (Solution/src/Entities/Account).</summary>
     public static class AccountColumns
@@ -21,6 +21,8 @@ namespace AdoptionCrm.Plugins.Model
         public const string PendingChange = "adopt_pendingchange";
         public const string LastSignupOn = "adopt_lastsignupon";
         public const string TaskedStage = "adopt_taskedstage";
+        /// <summary>Highest stage since the account last had none (StageHistory); below it the account is cooling.</summary>
+        public const string PeakStage = "adopt_peakstage";
         public const string LastTaskOn = "adopt_lasttaskon";
         public const string ScoredOn = "adopt_scoredon";
         public const int ExplanationMaxLength = 4000;

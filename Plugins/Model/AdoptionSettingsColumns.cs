@@ -26,7 +26,18 @@ namespace AdoptionCrm.Plugins.Model
         public const string TaskDueDays = "adopt_taskduedays";
         public const string FallbackUserId = "adopt_fallbackuserid";
         public const string FallbackQueueId = "adopt_fallbackqueueid";
+        public const string TaskIndividual = "adopt_taskindividual";
+        public const string TaskTeam = "adopt_taskteam";
+        public const string TaskSpreading = "adopt_taskspreading";
+        public const string TaskEnterpriseReady = "adopt_taskenterpriseready";
+        public const string TeamPlaysToQueue = "adopt_teamplaystoqueue";
         public const string IsActive = "adopt_isactive";
+        /// <summary>Domains whose existing leads wait to be linked again after a rule or own-domain change (RelinkQueue).</summary>
+        public const string RelinkDomains = "adopt_relinkdomains";
+        /// <summary>When the latest such change was made: leads modified before it are relinked.</summary>
+        public const string RelinkSince = "adopt_relinksince";
+        /// <summary>When a change of the window, thresholds or weights asked for a recompute from the leads (cleared when done).</summary>
+        public const string RebuildRequestedOn = "adopt_rebuildrequestedon";
         public const string CreatedOn = "createdon";
     }
 }

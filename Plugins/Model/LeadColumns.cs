@@ -10,6 +10,7 @@ namespace AdoptionCrm.Plugins.Model
         public const string LastName = "lastname";
         public const string ParentAccountId = "parentaccountid";
         public const string StateCode = "statecode";
+        public const string ModifiedOn = "modifiedon";
         public const string CreatedOn = "createdon";
         public const string OverriddenCreatedOn = "overriddencreatedon";
         public const string JobTitle = "jobtitle";

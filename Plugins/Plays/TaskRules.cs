@@ -5,21 +5,24 @@ using AdoptionCrm.Plugins.Settings;
 namespace AdoptionCrm.Plugins.Plays
 {
     /// <summary>
-    /// When a rise in stage earns the rep a task, and its due date and priority.
-    /// - A rise to a stage above every stage tasked so far is always tasked (escalation: the rep must
-    ///   hear about Enterprise-ready even if they were told about Team yesterday).
-    /// - A rise back to a stage already tasked (after the count fell) is tasked again
-    ///   only once the cooldown since the last task has passed.
-    /// The decision and adopt_taskedstage are written under the account's row lock, so concurrent
-    /// creates or retries cannot create a second task for the same account and stage.
+    /// One living play per account: what a stage change does to it, and a play's due date and priority.
+    /// - Only a rise acts; a fall leaves the play alone (the stage history labels the account as cooling).
+    /// - Only a stage sales ops act on (a setting per stage; by default Team and up: one person is not a company).
+    /// - An open play for a lower stage is escalated in place; an open play at this stage or above already says it.
+    /// - Without an open play: a rep who completed or cancelled the play for this stage or a higher one is not
+    ///   tasked again before the cooldown has passed since they closed it; a rise above what they closed is.
+    /// The decision runs under the account's row lock (AccountPlay), so two jobs cannot both create a play.
     /// </summary>
     public static class TaskRules
     {
-        public static bool ShouldCreateTask(AdoptionStage previous, AdoptionStage next, AdoptionStage tasked, DateTime? lastTaskOn, DateTime nowUtc, AdoptionSettings settings)
+        public static PlayDecision Decide(AdoptionStage previous, AdoptionStage next, AdoptionStage? openStage, ClosedPlay lastClosed,
+            DateTime nowUtc, AdoptionSettings settings)
         {
-            if (next <= previous || next == AdoptionStage.None) return false;
-            if (next > tasked) return true;
-            return lastTaskOn == null || (nowUtc - lastTaskOn.Value).TotalDays >= settings.TaskCooldownDays;
+            if (next <= previous || !settings.IsTasked(next)) return PlayDecision.Nothing;
+            if (openStage.HasValue) return next > openStage.Value ? PlayDecision.Escalate : PlayDecision.Nothing;
+            if (lastClosed != null && next <= lastClosed.Stage && (nowUtc - lastClosed.ClosedOn).TotalDays < settings.TaskCooldownDays)
+                return PlayDecision.Nothing;
+            return PlayDecision.Create;
         }
 
         /// <summary>Enterprise-ready is due in TaskDueDays; earlier stages get more slack (×2, ×3, ×5).</summary>

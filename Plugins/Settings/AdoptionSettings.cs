@@ -59,6 +59,20 @@ namespace AdoptionCrm.Plugins.Settings
         public IReadOnlyList<string> OwnDomains => (IReadOnlyList<string>)_values[SettingsDefinition.OwnDomains];
         public EntityReference FallbackUser => (EntityReference)_values[SettingsDefinition.FallbackUser];
         public EntityReference FallbackQueue => (EntityReference)_values[SettingsDefinition.FallbackQueue];
+        public bool TeamPlaysToQueue => (bool)_values[SettingsDefinition.TeamPlaysToQueue];
+
+        /// <summary>Whether sales ops act on a stage: a rise to it earns the rep a play.</summary>
+        public bool IsTasked(AdoptionStage stage)
+        {
+            switch (stage)
+            {
+                case AdoptionStage.Individual: return (bool)_values[SettingsDefinition.TaskIndividual];
+                case AdoptionStage.Team: return (bool)_values[SettingsDefinition.TaskTeam];
+                case AdoptionStage.Spreading: return (bool)_values[SettingsDefinition.TaskSpreading];
+                case AdoptionStage.EnterpriseReady: return (bool)_values[SettingsDefinition.TaskEnterpriseReady];
+                default: return false;
+            }
+        }
 
         /// <summary>The threshold of a stage (None = 0).</summary>
         public int ThresholdOf(AdoptionStage stage)

@@ -38,6 +38,19 @@ namespace AdoptionCrm.Plugins.Settings
         /// <summary>The table a lookup setting points at.</summary>
         public string LookupTable { get; private set; }
 
+        /// <summary>
+        /// A change of it alters what existing companies and accounts should show (the window, thresholds,
+        /// weights): saving one requests a recompute from the leads, which the daily flow carries out (DailyRecompute).
+        /// </summary>
+        public bool ChangeNeedsRebuild { get; private set; }
+
+        /// <summary>Marks the setting as one whose change requests a recompute from the leads.</summary>
+        public Setting RebuildsOnChange()
+        {
+            ChangeNeedsRebuild = true;
+            return this;
+        }
+
         public static Setting Int(string column, string jsonName, int defaultValue, int min, int max, string label) =>
             new Setting(column, jsonName, SettingKind.Int, defaultValue, min, max, label, null);
 

@@ -45,9 +45,10 @@ namespace AdoptionCrm.Plugins.Steps
             }
             if (!target.Contains(DomainRuleColumns.Name)) return;
             string typed = target.GetAttributeValue<string>(DomainRuleColumns.Name);
-            string canonical = DomainRuleName.Canonical(typed);
+            string reason;
+            string canonical = DomainRuleName.Canonical(typed, out reason);
             if (canonical == null)
-                throw new InvalidPluginExecutionException(DomainRuleColumns.Name + ": '" + typed + "' is not a domain (expected e.g. contoso.com or *.contoso.com).");
+                throw new InvalidPluginExecutionException(DomainRuleColumns.Name + ": '" + typed + "' cannot be a rule: " + reason + " (expected e.g. contoso.com or *.contoso.com).");
             if (canonical != typed) target[DomainRuleColumns.Name] = canonical;
         }
     }

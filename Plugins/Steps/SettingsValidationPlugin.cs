@@ -6,7 +6,8 @@ using Microsoft.Xrm.Sdk;
 namespace AdoptionCrm.Plugins.Steps
 {
     /// <summary>
-    /// Refuses an invalid settings row on save, naming each field at fault (SettingsValidator decides).
+    /// Refuses an invalid settings row on save, naming each field at fault (SettingsValidator decides the values;
+    /// SettingsRowChecks a second active row and a disabled fallback user).
     /// The Update step has no filtering attributes and its pre-image every column: a settings row
     /// changes a few times a year, and this way a setting added to SettingsDefinition is validated
     /// without a second list of columns here.
@@ -33,7 +34,9 @@ namespace AdoptionCrm.Plugins.Steps
             if (context.PreEntityImages.TryGetValue(PreImage, out pre) && pre != null)
                 foreach (var attribute in pre.Attributes) merged[attribute.Key] = attribute.Value;
             foreach (var attribute in target.Attributes) merged[attribute.Key] = attribute.Value;
-            var errors = SettingsValidator.Validate(AdoptionSettings.FromRow(merged));
+            var settings = AdoptionSettings.FromRow(merged);
+            var errors = new System.Collections.Generic.List<string>(SettingsValidator.Validate(settings));
+            errors.AddRange(SettingsRowChecks.Check(localContext.SystemUserService, target.Id, settings, merged.GetAttributeValue<bool?>(AdoptionSettingsColumns.IsActive) == true));
             if (errors.Count == 0) return;
             localContext.Trace("Refused settings: " + string.Join(" ", errors));
             throw new InvalidPluginExecutionException("The adoption settings are not valid: " + string.Join(" ", errors));

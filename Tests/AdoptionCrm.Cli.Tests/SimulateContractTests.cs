@@ -31,18 +31,19 @@ public class SimulateContractTests
         var root = json.RootElement;
         Assert.Equal(new[] { "accounts", "leads", "tasks", "stats", "companies", "asOf" }, Keys(root));
         var company = Assert.Single(root.GetProperty("companies").EnumerateArray());
-        Assert.Equal(new[] { "domain", "people", "score", "stage", "account" }, Keys(company));
+        Assert.Equal(new[] { "domain", "people", "score", "stage", "account", "stageLabel" }, Keys(company));
         Assert.Equal(("contoso.com", 3, "Team", "Contoso"), (company.GetProperty("domain").GetString(), company.GetProperty("people").GetInt32(),
             company.GetProperty("stage").GetString(), company.GetProperty("account").GetString()));
 
         var account = Assert.Single(root.GetProperty("accounts").EnumerateArray());
-        Assert.Equal(new[] { "name", "domains", "owner", "adopters", "score", "stage", "autoCreated", "explanation", "asOf" }, Keys(account));
+        Assert.Equal(new[] { "name", "domains", "owner", "adopters", "score", "stage", "autoCreated", "explanation", "asOf", "stageLabel" }, Keys(account));
         Assert.Equal("Contoso", account.GetProperty("name").GetString());
         Assert.Equal(new[] { "contoso.com", "contoso.co.uk" }, account.GetProperty("domains").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal("Ann Sales", account.GetProperty("owner").GetString());
         Assert.Equal(3, account.GetProperty("adopters").GetInt32());
         Assert.InRange(account.GetProperty("score").GetInt32(), 1, 100);
         Assert.Equal("Team", account.GetProperty("stage").GetString());
+        Assert.Equal("Team", account.GetProperty("stageLabel").GetString());
         Assert.False(account.GetProperty("autoCreated").GetBoolean());
 
         var leadRows = root.GetProperty("leads").EnumerateArray().ToList();
@@ -55,10 +56,16 @@ public class SimulateContractTests
         Assert.Equal(JsonValueKind.Null, leadRows[3].GetProperty("account").ValueKind);
 
         var tasks = root.GetProperty("tasks").EnumerateArray().ToList();
-        Assert.Equal(new[] { "Individual", "Team" }, tasks.Select(t => t.GetProperty("stage").GetString()));
+        // One play, from Team (a one-person company is not tasked by default).
+        Assert.Equal(new[] { "Team" }, tasks.Select(t => t.GetProperty("stage").GetString()));
         foreach (var task in tasks)
         {
-            Assert.Equal(new[] { "account", "stage", "owner", "subject", "due" }, Keys(task));
+            Assert.Equal(new[] { "account", "stage", "owner", "subject", "due", "stageLabel", "state", "priority", "champion", "championReason", "description" }, Keys(task));
+            Assert.Equal(("Team", "open", "normal"), (task.GetProperty("stageLabel").GetString(), task.GetProperty("state").GetString(), task.GetProperty("priority").GetString()));
+            // Ann (Engineer) and Bob (PM) have titles, Cara none; none invited or used anything: the earliest titled signup is the champion.
+            Assert.Equal("Ann Lee, Engineer", task.GetProperty("champion").GetString());
+            Assert.Equal("title Engineer; signed up first of the 2 who tie on title, invitations and usage", task.GetProperty("championReason").GetString());
+            Assert.Contains("Call first: Ann Lee, Engineer <ann@contoso.com>", task.GetProperty("description").GetString());
             Assert.Contains(task.GetProperty("stage").GetString(), Stages);
             Assert.Equal("Contoso", task.GetProperty("account").GetString());
             Assert.Equal("Ann Sales", task.GetProperty("owner").GetString());

@@ -64,8 +64,11 @@ public class SimulateInputTests
 
         Assert.Equal("Team", Assert.Single(byDefault.Accounts).Stage);
         Assert.Equal("EnterpriseReady", Assert.Single(lowered.Accounts).Stage);
-        Assert.Equal(new[] { "Individual", "Team" }, byDefault.Tasks.Select(t => t.Stage));
-        Assert.Equal(new[] { "Individual", "Team", "Spreading", "EnterpriseReady" }, lowered.Tasks.Select(t => t.Stage));
+        // One play per account, from Team up by default; the lowered thresholds escalate it in place.
+        Assert.Equal(new[] { "Team" }, byDefault.Tasks.Select(t => t.Stage));
+        var play = Assert.Single(lowered.Tasks);
+        Assert.Equal(("EnterpriseReady", "Enterprise-ready", "open", "high"), (play.Stage, play.StageLabel, play.State, play.Priority));
+        Assert.Contains("a company-wide plan with SSO, admin controls and compliance", play.Description);
     }
 
     [Fact]
@@ -87,7 +90,7 @@ public class SimulateInputTests
             "ann@contoso.com,Ann,Lee,,2025-01-15T14:30:00+01:00");
         var accounts = files.Accounts("Contoso,contoso.com,Ann Sales", "Tailspin,tailspin.io,Bob Rep");
 
-        var result = files.Run(leads, accounts).Result;
+        var result = files.Run(leads, accounts, files.Settings("{\"taskIndividual\": true}")).Result;
 
         Assert.Equal(new[] { "hal@tailspin.io", "ann@contoso.com" }, result.Leads.Select(l => l.Email));
         Assert.Equal(new[] { "Tailspin", "Contoso" }, result.Tasks.Select(t => t.Account));

@@ -124,6 +124,7 @@ public class AdopterModelTests
     {
         var e = new EngineOrg();
         e.Org.RegisterStep(new StepDefinition("Create", TaskColumns.EntityName, 20), new ThrowingPlugin());
+        e.Settings(s => s[AdoptionSettingsColumns.TaskIndividual] = true);
         var contoso = e.Account("Contoso", domains: "contoso.com");
         var lead = e.Lead("ann@contoso.com");
 
@@ -133,7 +134,7 @@ public class AdopterModelTests
         Assert.Empty(e.Tasks(contoso));
         var job = Assert.Single(e.Org.AsyncQueue.Jobs, j => j.Step.PluginName.Contains("AccountPlayPlugin"));
         Assert.Equal((31, AsyncQueue.MaxAttempts), (job.StatusCode, job.Attempts)); // Failed, after the retries
-        Assert.Contains("could not be created", job.Error);
+        Assert.Contains("could not be written", job.Error);
         Assert.Contains("the owner has no privilege", job.Error);
     }
 

@@ -6,7 +6,7 @@ namespace AdoptionCrm.Engine.Tests;
 public class ConcurrencyAndBulkTests
 {
     [Fact]
-    public void Eight_threads_creating_leads_for_one_account_give_exact_counts_and_one_task_per_stage()
+    public void Eight_threads_creating_leads_for_one_account_give_exact_counts_and_one_play()
     {
         var e = new EngineOrg();
         var contoso = e.Account("Contoso", domains: "contoso.com");
@@ -23,8 +23,9 @@ public class ConcurrencyAndBulkTests
         });
         Assert.Equal(threads * perThread, e.Adopters(contoso));
         Assert.Equal(AdoptionStage.EnterpriseReady, e.Stage(contoso));
-        var subjects = e.Tasks(contoso).Select(t => t.GetAttributeValue<string>(TaskColumns.Subject)).OrderBy(s => s).ToList();
-        Assert.Equal(new[] { "Contoso reached Enterprise-ready adoption", "Contoso reached Individual adoption", "Contoso reached Spreading adoption", "Contoso reached Team adoption" }, subjects);
+        // One living play, escalated to the top stage however the jobs interleaved.
+        var play = Assert.Single(e.Tasks(contoso));
+        Assert.Equal((int)AdoptionStage.EnterpriseReady, play.GetAttributeValue<OptionSetValue>(TaskColumns.AdoptionStage).Value);
     }
 
     [Fact]
@@ -61,7 +62,9 @@ public class ConcurrencyAndBulkTests
         Assert.Equal(10, bulk.Adopters(bulkContoso));
         Assert.Equal(single.Stage(singleContoso), bulk.Stage(bulkContoso));
         Assert.Equal(single.Adopters(singleFabrikam), bulk.Adopters(bulkFabrikam));
-        Assert.Equal(single.Tasks().Select(t => t[TaskColumns.Subject]).OrderBy(s => s), bulk.Tasks().Select(t => t[TaskColumns.Subject]).OrderBy(s => s));
+        int[] Plays(EngineOrg org) => org.Tasks().Select(t => t.GetAttributeValue<OptionSetValue>(TaskColumns.AdoptionStage).Value).OrderBy(v => v).ToArray();
+        Assert.Equal(Plays(single), Plays(bulk));
+        Assert.NotEmpty(Plays(bulk));
     }
 
     [Fact]
@@ -79,6 +82,6 @@ public class ConcurrencyAndBulkTests
         });
         Assert.Equal(9, e.Adopters(contoso));
         Assert.Equal(AdoptionStage.Spreading, e.Stage(contoso));
-        Assert.Equal(3, e.Tasks(contoso).Count);
+        Assert.Equal((int)AdoptionStage.Spreading, Assert.Single(e.Tasks(contoso)).GetAttributeValue<OptionSetValue>(TaskColumns.AdoptionStage).Value);
     }
 }

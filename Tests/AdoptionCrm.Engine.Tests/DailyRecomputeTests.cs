@@ -97,7 +97,7 @@ public class DailyRecomputeTests
         e.Org.AdvanceClock(TimeSpan.FromDays(61));
         var first = RunDaily(e);
         Assert.Equal(0, Company(e, "acmerobotics.com").GetAttributeValue<int>(CompanyColumns.People));
-        Assert.Equal(1, first[0]);
+        Assert.Equal(new[] { 0, 0, 1, 0, 0 }, first); // relink queue empty, no rebuild asked, one company, no stragglers, no account
         var second = RunDaily(e);
         Assert.All(second, n => Assert.Equal(0, n));
     }
@@ -112,7 +112,7 @@ public class DailyRecomputeTests
         e.Org.AdvanceClock(TimeSpan.FromDays(61));
         var executions = RunDaily(e);
         Assert.True(executions.Count >= 10, $"{executions.Count} executions");
-        Assert.Equal(companies, executions.Take(10).Sum());
+        Assert.Equal(companies, executions.Skip(2).Take(10).Sum()); // after the (empty) relink and rebuild phases, ten company batches
         var query = new QueryExpression(CompanyColumns.EntityName) { ColumnSet = new ColumnSet(CompanyColumns.People) };
         query.Criteria.AddCondition(CompanyColumns.People, ConditionOperator.GreaterThan, 0);
         Assert.Empty(e.Service.RetrieveMultiple(query).Entities);

@@ -97,24 +97,33 @@ public class EngineHandOverTests
     {
         var e = new EngineOrg();
         var queue = e.Org.CreateQueue("Adoption follow-ups");
-        e.Settings(s => s[AdoptionSettingsColumns.FallbackQueueId] = new EntityReference(OwnerTables.Queue, queue));
+        var quinn = e.Org.CreateUser("Quinn", "Queue");
+        e.Service.Update(new Entity(OwnerTables.Queue, queue) { [OwnerTables.OwnerId] = new EntityReference("systemuser", quinn) });
+        e.Settings(s =>
+        {
+            s[AdoptionSettingsColumns.FallbackQueueId] = new EntityReference(OwnerTables.Queue, queue);
+            s[AdoptionSettingsColumns.TeamPlaysToQueue] = true;
+            s[AdoptionSettingsColumns.TaskIndividual] = true;
+        });
         var account = e.Account("Team owned", domains: "teamowned.com");
         e.Service.Update(new Entity(AccountColumns.EntityName, account) { [AccountColumns.OwnerId] = new EntityReference(OwnerTables.Team, e.Org.CreateTeam("Sales")) });
         e.Org.Log.Clear();
         e.Lead("x@teamowned.com");
         var task = Assert.Single(e.Tasks(account));
         Assert.Contains("fallback queue", task.GetAttributeValue<string>(TaskColumns.Description));
+        Assert.Equal(quinn, task.GetAttributeValue<EntityReference>(TaskColumns.OwnerId).Id); // the queue's owner, never SYSTEM
         var item = Assert.Single(e.Service.RetrieveMultiple(new QueryExpression("queueitem") { ColumnSet = new ColumnSet("queueid", "objectid") }).Entities);
         Assert.Equal((queue, task.Id), (item.GetAttributeValue<EntityReference>("queueid").Id, item.GetAttributeValue<EntityReference>("objectid").Id));
-        // The play routes the task it created to the queue right after creating it.
+        // The play routes the task it created to the queue right after creating it (and reading that it is the one play).
         var calls = e.Org.Log.ServiceCalls.Select(c => c.Request + " " + c.Table).ToList();
-        Assert.Equal("AddToQueue task", calls[calls.IndexOf("Create task") + 1]);
+        Assert.Equal(new[] { "Create task", "RetrieveMultiple task", "AddToQueue task" }, calls.Skip(calls.IndexOf("Create task")).Take(3));
     }
 
     [Fact]
     public void The_same_person_signing_up_from_eight_threads_at_once_counts_once_with_one_task()
     {
         var e = new EngineOrg();
+        e.Settings(s => s[AdoptionSettingsColumns.TaskIndividual] = true);
         var contoso = e.Account("Contoso", domains: "contoso.com");
         var start = new Barrier(8);
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>

@@ -10,7 +10,7 @@ public class ModelConstantsTests
     private static readonly SolutionSource Source = SolutionSource.LoadEmbedded();
 
     public static IEnumerable<object[]> OurColumns() =>
-        new[] { typeof(AccountColumns), typeof(LeadColumns), typeof(AccountDomainColumns), typeof(DomainRuleColumns), typeof(AdoptionSettingsColumns) }
+        new[] { typeof(AccountColumns), typeof(LeadColumns), typeof(AccountDomainColumns), typeof(DomainRuleColumns), typeof(AdoptionSettingsColumns), typeof(StageChangeColumns), typeof(TaskColumns) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(string) && f.Name != "EntityName")
                 .Select(f => new object[] { (string)t.GetField("EntityName")!.GetValue(null)!, (string)f.GetValue(null)! }))
             .Where(row => ((string)row[1]).StartsWith("adopt_") || Source.Tables.Any(t => t.LogicalName == (string)row[0] && t.IsCustom));
@@ -20,7 +20,7 @@ public class ModelConstantsTests
     public void Every_constant_of_ours_is_a_column_in_the_solution_source(string table, string column)
     {
         var definition = Source.Table(table);
-        var platform = new[] { "createdon", "statecode" };
+        var platform = new[] { "createdon", "modifiedon", "statecode" };
         Assert.True(definition.Columns.ContainsKey(column) || platform.Contains(column), $"{table}.{column} is not in Solution/src");
     }
 

@@ -19,8 +19,9 @@ public class SettingsDefinitionTests
     private static readonly SolutionSource Source = SolutionSource.LoadEmbedded();
     private static readonly TableDefinition Table = Source.Table(AdoptionSettingsColumns.EntityName);
 
-    // Row bookkeeping, not settings: the key, the row's name and whether it is the active row.
-    private static readonly string[] NotSettings = { AdoptionSettingsColumns.Id, AdoptionSettingsColumns.Name, AdoptionSettingsColumns.IsActive };
+    // Row bookkeeping, not settings: the key, the row's name, whether it is the active row, and the relink queue.
+    private static readonly string[] NotSettings = { AdoptionSettingsColumns.Id, AdoptionSettingsColumns.Name, AdoptionSettingsColumns.IsActive,
+        AdoptionSettingsColumns.RelinkDomains, AdoptionSettingsColumns.RelinkSince, AdoptionSettingsColumns.RebuildRequestedOn };
 
     public static IEnumerable<object[]> Settings() => SettingsDefinition.All.Select(s => new object[] { s.Column });
 

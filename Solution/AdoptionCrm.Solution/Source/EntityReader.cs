@@ -17,6 +17,7 @@ internal static class EntityReader
         ["account"] = "name",
         ["lead"] = "fullname",
         ["contact"] = "fullname",
+        ["task"] = "subject",
     };
 
     // System lookups every custom table gets; the platform creates their relationships with the table

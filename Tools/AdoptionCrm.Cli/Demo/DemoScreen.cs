@@ -15,23 +15,25 @@ public static class DemoScreen
         var ranked = report.Accounts.Where(a => a.Stage != "None")
             .OrderByDescending(a => Array.IndexOf(ContractNames.Stages, a.Stage)).ThenByDescending(a => a.Score).ThenBy(a => a.Name, StringComparer.Ordinal);
         foreach (var a in ranked)
-            accounts.AddRow(Markup.Escape(a.Stage), Markup.Escape(a.Name) + (a.AutoCreated ? " [grey](auto)[/]" : ""), Markup.Escape(a.Owner ?? ""), a.Adopters.ToString(), a.Score.ToString());
+            accounts.AddRow(Markup.Escape(a.StageLabel), Markup.Escape(a.Name) + (a.AutoCreated ? " [grey](auto)[/]" : ""), Markup.Escape(a.Owner ?? ""), a.Adopters.ToString(), a.Score.ToString());
         var quiet = report.Accounts.Count(a => a.Stage == "None");
         console.Write(accounts);
         if (quiet > 0) console.MarkupLineInterpolated($"[grey]{quiet} account(s) with no signups are not listed.[/]");
 
-        var tasks = new Table().Border(TableBorder.Rounded).Title("Tasks for the reps")
-            .AddColumn("Owner").AddColumn(new TableColumn("Tasks").RightAligned()).AddColumn("Accounts and stages");
-        foreach (var (owner, count) in report.TasksByOwner)
-            tasks.AddRow(Markup.Escape(owner), count.ToString(),
-                Markup.Escape(string.Join(", ", report.Tasks.Where(t => (t.Owner ?? "(none)") == owner).Select(t => $"{t.Account} → {t.Stage}"))));
+        // The reps' plays: one per account (its stage, state and who to call first), grouped by rep.
+        var tasks = new Table().Border(TableBorder.Rounded).Title("Plays for the reps (one per account)")
+            .AddColumn("Owner").AddColumn("Account").AddColumn("Stage").AddColumn("State").AddColumn("Due").AddColumn("Call first");
+        foreach (var (owner, _) in report.TasksByOwner)
+            foreach (var t in report.Tasks.Where(t => (t.Owner ?? "(none)") == owner).OrderBy(t => t.Account, StringComparer.Ordinal))
+                tasks.AddRow(Markup.Escape(owner), Markup.Escape(t.Account ?? ""), Markup.Escape(t.StageLabel), Markup.Escape(t.State),
+                    t.Due?.ToString("yyyy-MM-dd") ?? "", Markup.Escape(t.Champion ?? ""));
         console.Write(tasks);
 
         // Sales ops' prospecting list: the companies adopting before anyone made them an account.
         var prospects = new Table().Border(TableBorder.Rounded).Title(ProspectsTitle)
             .AddColumn("Company domain").AddColumn(new TableColumn("People").RightAligned()).AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Stage");
         foreach (var c in report.Companies.Where(c => c.Account == null).Take(10))
-            prospects.AddRow(Markup.Escape(c.Domain), c.People.ToString(), c.Score.ToString(), Markup.Escape(c.Stage));
+            prospects.AddRow(Markup.Escape(c.Domain), c.People.ToString(), c.Score.ToString(), Markup.Escape(c.StageLabel));
         console.Write(prospects);
 
         var exclusions = new Table().Border(TableBorder.Rounded).Title("Not linked, and why")

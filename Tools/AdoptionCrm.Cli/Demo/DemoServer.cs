@@ -33,7 +33,7 @@ public static class DemoServer
         foreach (var account in TopAccounts(report))
         {
             var note = account.Name == DemoCatalog.XssAccount ? $", has the adopter named {DemoCatalog.XssName} for the panel's XSS check" : "";
-            Console.WriteLine($"  {account.Name} ({account.Stage}, score {account.Score}{note}): {AccountFormUrl(server, account.Id)}");
+            Console.WriteLine($"  {account.Name} ({account.StageLabel}, score {account.Score}{note}): {AccountFormUrl(server, account.Id)}");
         }
         console.MarkupLine("[grey]Ctrl+C stops the server.[/]");
         server.RunUntilCancelledAsync().GetAwaiter().GetResult();

@@ -8,4 +8,9 @@ public sealed record CompanyResult(
     [property: JsonPropertyName("people")] int People,
     [property: JsonPropertyName("score")] int Score,
     [property: JsonPropertyName("stage")] string Stage,
-    [property: JsonPropertyName("account")] string? Account);
+    [property: JsonPropertyName("account")] string? Account)
+{
+    /// <summary>The stage as people read it ("Enterprise-ready"); Stage is the contract's name.</summary>
+    [JsonPropertyName("stageLabel")]
+    public string StageLabel => ContractNames.StageLabel(Stage);
+}

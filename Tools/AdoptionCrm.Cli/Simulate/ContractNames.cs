@@ -9,6 +9,27 @@ public static class ContractNames
 
     public static string Stage(int? value) => value is int v && Enum.IsDefined(typeof(AdoptionStage), v) ? ((AdoptionStage)v).ToString() : "None";
 
+    /// <summary>The display label of a stage (StageLabels: the choice's own words, "Enterprise-ready").</summary>
+    public static string StageLabel(int? value) => StageLabels.Of(value is int v && Enum.IsDefined(typeof(AdoptionStage), v) ? (AdoptionStage)v : AdoptionStage.None);
+
+    public static string StageLabel(string contractName) => StageLabels.Of(Enum.TryParse<AdoptionStage>(contractName, out var stage) ? stage : AdoptionStage.None);
+
+    /// <summary>A task's state: open, completed, canceled (task.statecode).</summary>
+    public static string TaskState(int value) => value switch
+    {
+        TaskColumns.StateCompleted => "completed",
+        TaskColumns.StateCanceled => "canceled",
+        _ => "open",
+    };
+
+    /// <summary>A task's priority: low, normal, high (task.prioritycode).</summary>
+    public static string Priority(int? value) => value switch
+    {
+        (int)TaskPriority.Low => "low",
+        (int)TaskPriority.High => "high",
+        _ => "normal",
+    };
+
     public static string Outcome(int? value) => value switch
     {
         (int)MatchOutcome.Linked => "linked",

@@ -1,6 +1,5 @@
 using AdoptionCrm.Emulator;
 using AdoptionCrm.Plugins.Model;
-using AdoptionCrm.Plugins.Plays;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Cli.Simulate;
@@ -50,27 +49,24 @@ public sealed record OrganizationSnapshot(IReadOnlyList<SnapshotAccount> Account
 
         // Tasks in the order they were created (the emulator returns rows in insertion order), which is
         // the signups' order; sorting by createdon would reorder them when a file is not chronological.
-        var tasks = QueryAll.Rows(service, TaskColumns.EntityName, TaskColumns.Subject, TaskColumns.RegardingObjectId, TaskColumns.OwnerId, TaskColumns.ScheduledEnd, TaskColumns.StateCode)
+        // The stage and the champion are the task's own columns, never read back out of its text.
+        var tasks = QueryAll.Rows(service, TaskColumns.EntityName, TaskColumns.Subject, TaskColumns.Description, TaskColumns.RegardingObjectId, TaskColumns.OwnerId,
+                TaskColumns.ScheduledEnd, TaskColumns.StateCode, TaskColumns.PriorityCode, TaskColumns.AdoptionStage, TaskColumns.Champion, TaskColumns.ChampionReason)
             .Select(t =>
             {
                 var regarding = t.GetAttributeValue<EntityReference>(TaskColumns.RegardingObjectId);
                 var account = regarding != null && accountNames.TryGetValue(regarding.Id, out var name) ? name : null;
-                var subject = t.GetAttributeValue<string>(TaskColumns.Subject) ?? "";
                 var due = t.GetAttributeValue<DateTime?>(TaskColumns.ScheduledEnd);
                 var state = t.GetAttributeValue<OptionSetValue>(TaskColumns.StateCode)?.Value ?? TaskColumns.StateOpen;
-                return new SnapshotTask(t.Id, regarding?.Id, account, StageOfSubject(account, subject), NameOf(owners, t.GetAttributeValue<EntityReference>(TaskColumns.OwnerId)),
-                    subject, due is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null, state == TaskColumns.StateOpen);
+                var stage = t.GetAttributeValue<OptionSetValue>(TaskColumns.AdoptionStage)?.Value;
+                return new SnapshotTask(t.Id, regarding?.Id, account, ContractNames.Stage(stage), ContractNames.StageLabel(stage),
+                    NameOf(owners, t.GetAttributeValue<EntityReference>(TaskColumns.OwnerId)),
+                    t.GetAttributeValue<string>(TaskColumns.Subject) ?? "", due is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null, state == TaskColumns.StateOpen,
+                    ContractNames.TaskState(state), ContractNames.Priority(t.GetAttributeValue<OptionSetValue>(TaskColumns.PriorityCode)?.Value),
+                    t.GetAttributeValue<string>(TaskColumns.Champion), t.GetAttributeValue<string>(TaskColumns.ChampionReason),
+                    t.GetAttributeValue<string>(TaskColumns.Description) ?? "");
             }).ToList();
         return new OrganizationSnapshot(accounts, leads, tasks);
-    }
-
-    // The engine names the stage in the subject (TaskComposer.Subject); matching against it recovers the
-    // stage without a column the task table does not have.
-    private static string StageOfSubject(string? account, string subject)
-    {
-        foreach (var stage in Enum.GetValues<AdoptionStage>().Reverse())
-            if (TaskComposer.Subject(account, stage) == subject) return stage.ToString();
-        return "None";
     }
 
     private static Dictionary<Guid, string> OwnerNames(IOrganizationService service)
@@ -87,8 +83,13 @@ public sealed record OrganizationSnapshot(IReadOnlyList<SnapshotAccount> Account
 }
 
 public sealed record SnapshotAccount(Guid Id, string Name, IReadOnlyList<string> Domains, string? Owner, int Adopters, int Score, string Stage, bool AutoCreated,
-    string? Explanation = null, DateTime? AsOf = null);
+    string? Explanation = null, DateTime? AsOf = null)
+{
+    /// <summary>The stage as people read it ("Enterprise-ready"); Stage is the contract's name.</summary>
+    public string StageLabel => ContractNames.StageLabel(Stage);
+}
 
 public sealed record SnapshotLead(Guid Id, SignupInput Signup, string? Domain, Guid? AccountId, string? Account, string Outcome, string? Why);
 
-public sealed record SnapshotTask(Guid Id, Guid? AccountId, string? Account, string Stage, string? Owner, string Subject, DateTime? Due, bool Open);
+public sealed record SnapshotTask(Guid Id, Guid? AccountId, string? Account, string Stage, string StageLabel, string? Owner, string Subject, DateTime? Due, bool Open,
+    string State, string Priority, string? Champion, string? ChampionReason, string Description);

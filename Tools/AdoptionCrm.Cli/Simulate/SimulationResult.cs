@@ -26,7 +26,8 @@ public sealed record AccountResult(
     [property: JsonPropertyName("stage")] string Stage,
     [property: JsonPropertyName("autoCreated")] bool AutoCreated,
     [property: JsonPropertyName("explanation")] string? Explanation,
-    [property: JsonPropertyName("asOf")] DateTime? AsOf);
+    [property: JsonPropertyName("asOf")] DateTime? AsOf,
+    [property: JsonPropertyName("stageLabel")] string StageLabel);
 
 public sealed record LeadResult(
     [property: JsonPropertyName("email")] string? Email,
@@ -39,7 +40,13 @@ public sealed record TaskResult(
     [property: JsonPropertyName("stage")] string Stage,
     [property: JsonPropertyName("owner")] string? Owner,
     [property: JsonPropertyName("subject")] string Subject,
-    [property: JsonPropertyName("due")] DateTime? Due);
+    [property: JsonPropertyName("due")] DateTime? Due,
+    [property: JsonPropertyName("stageLabel")] string StageLabel,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("priority")] string Priority,
+    [property: JsonPropertyName("champion")] string? Champion,
+    [property: JsonPropertyName("championReason")] string? ChampionReason,
+    [property: JsonPropertyName("description")] string Description);
 
 public sealed record SimulationStats(
     [property: JsonPropertyName("leads")] int Leads,

@@ -14,13 +14,14 @@ public static class SimulationScreen
             .AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Stage");
         foreach (var a in result.Accounts.OrderByDescending(a => Array.IndexOf(ContractNames.Stages, a.Stage)).ThenByDescending(a => a.Score))
             accounts.AddRow(Markup.Escape(a.Name) + (a.AutoCreated ? " [grey](auto)[/]" : ""), Markup.Escape(string.Join("; ", a.Domains)),
-                Markup.Escape(a.Owner ?? ""), a.Adopters.ToString(), a.Score.ToString(), Markup.Escape(a.Stage));
+                Markup.Escape(a.Owner ?? ""), a.Adopters.ToString(), a.Score.ToString(), Markup.Escape(a.StageLabel));
         console.Write(accounts);
 
         var tasks = new Table().Border(TableBorder.Rounded).Title("Tasks")
-            .AddColumn("Account").AddColumn("Stage").AddColumn("Owner").AddColumn("Due").AddColumn("Subject");
+            .AddColumn("Account").AddColumn("Stage").AddColumn("State").AddColumn("Owner").AddColumn("Due").AddColumn("Champion");
         foreach (var t in result.Tasks)
-            tasks.AddRow(Markup.Escape(t.Account ?? ""), Markup.Escape(t.Stage), Markup.Escape(t.Owner ?? ""), t.Due?.ToString("yyyy-MM-dd") ?? "", Markup.Escape(t.Subject));
+            tasks.AddRow(Markup.Escape(t.Account ?? ""), Markup.Escape(t.StageLabel), Markup.Escape(t.State), Markup.Escape(t.Owner ?? ""), t.Due?.ToString("yyyy-MM-dd") ?? "",
+                Markup.Escape(t.Champion ?? ""));
         console.Write(tasks);
 
         var outcomes = string.Join(", ", result.Leads.GroupBy(l => l.Outcome).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"));

@@ -20,6 +20,7 @@ export const ACCOUNT_COLUMNS = [
   "adopt_adoptercount",
   "adopt_scoreexplanation",
   "adopt_scoredon",
+  "adopt_peakstage",
 ] as const;
 
 /** Adopter columns the list shows (the key is always returned). */

@@ -28,6 +28,9 @@ export interface AccountSummary {
   /** Index into STAGES, or -1 when the account has no stage yet. */
   stageIndex: number;
   stageLabel: string;
+  /** The highest stage since the account last had none (adopt_peakstage): above the stage, the account is cooling. */
+  peakIndex: number;
+  peakLabel: string;
   /** People counted in the score (adopt_adoptercount). */
   countedPeople: number | null;
   explanation: string;
@@ -72,6 +75,8 @@ export function toAccount(id: string, row: Row): AccountSummary {
   const stageLabelFromServer = typeof row["adopt_adoptionstage" + FORMATTED] === "string"
     ? (row["adopt_adoptionstage" + FORMATTED] as string) : undefined;
   const idx = stageIndex(row.adopt_adoptionstage, stageLabelFromServer);
+  const peakLabelFromServer = typeof row["adopt_peakstage" + FORMATTED] === "string" ? (row["adopt_peakstage" + FORMATTED] as string) : undefined;
+  const peak = stageIndex(row.adopt_peakstage, peakLabelFromServer);
   return {
     id,
     name: text(row.name),
@@ -79,6 +84,8 @@ export function toAccount(id: string, row: Row): AccountSummary {
     scoreText: score === null ? "—" : formatted(row, "adopt_adoptionscore"),
     stageIndex: idx,
     stageLabel: stageLabelFromServer ?? (idx >= 0 ? STAGES[idx].label : "No stage yet"),
+    peakIndex: peak,
+    peakLabel: peakLabelFromServer ?? (peak >= 0 ? STAGES[peak].label : ""),
     countedPeople: num(row.adopt_adoptercount),
     explanation: text(row.adopt_scoreexplanation),
     scoredOn: date(row.adopt_scoredon),
@@ -88,6 +95,11 @@ export function toAccount(id: string, row: Row): AccountSummary {
 
 function date(value: unknown): number {
   return typeof value === "string" ? Date.parse(value) : NaN;
+}
+
+/** A falling account is cooling, not silently demoted: its stage is below the peak it reached. */
+export function isCooling(a: AccountSummary): boolean {
+  return a.peakIndex >= 0 && a.peakIndex > a.stageIndex;
 }
 
 export function toAdopter(row: Row): Adopter {

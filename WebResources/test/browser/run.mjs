@@ -167,7 +167,7 @@ await check("asks the Web API only for the columns it shows", async () => {
     assert(/odata\.maxpagesize=5000/.test(r.prefer), "page size requested");
   }
   const acc = api.filter((r) => r.path.includes("/accounts(") && r.search.includes("adopt_"));
-  equal(acc.map((r) => /\$select=([^&]*)/.exec(r.search)[1]), ["name,adopt_adoptionscore,adopt_adoptionstage,adopt_adoptercount,adopt_scoreexplanation,adopt_scoredon"], "account $select");
+  equal(acc.map((r) => /\$select=([^&]*)/.exec(r.search)[1]), ["name,adopt_adoptionscore,adopt_adoptionstage,adopt_adoptercount,adopt_scoreexplanation,adopt_scoredon,adopt_peakstage"], "account $select");
 }, { fakeOnly: true });
 
 await mkdir(artifacts, { recursive: true });

@@ -119,13 +119,15 @@ function adoptersOf(leads, accountId, accountName, now, r) {
   return rows;
 }
 
-function account(id, name, stage, score, counted, explanation, scoredOn) {
+function account(id, name, stage, score, counted, explanation, scoredOn, peak = stage) {
   return {
     accountid: id, name,
     adopt_adoptionscore: score, [`adopt_adoptionscore${FMT}`]: String(score),
     adopt_adoptionstage: stage, [`adopt_adoptionstage${FMT}`]: STAGE_LABEL[stage],
     adopt_adoptercount: counted, [`adopt_adoptercount${FMT}`]: counted.toLocaleString("en-US"),
     adopt_scoreexplanation: explanation,
+    // The highest stage since the account last had none; at the stage itself the account is not cooling.
+    adopt_peakstage: peak, ...(peak === null || peak === undefined ? {} : { [`adopt_peakstage${FMT}`]: STAGE_LABEL[peak] }),
     adopt_scoredon: scoredOn === null ? null : iso(scoredOn), ...(scoredOn === null ? {} : { [`adopt_scoredon${FMT}`]: usDateTime(scoredOn) }),
     websiteurl: "not selected by the panel", telephone1: "not selected by the panel",
   };

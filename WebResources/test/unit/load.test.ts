@@ -4,7 +4,7 @@ import { ACCOUNT_ID, adopter, fakeApi } from "./fakeXrm";
 
 describe("queries", () => {
   it("asks only for the columns the panel shows", () => {
-    expect(accountOptions()).toBe("?$select=name,adopt_adoptionscore,adopt_adoptionstage,adopt_adoptercount,adopt_scoreexplanation,adopt_scoredon");
+    expect(accountOptions()).toBe("?$select=name,adopt_adoptionscore,adopt_adoptionstage,adopt_adoptercount,adopt_scoreexplanation,adopt_scoredon,adopt_peakstage");
     expect(adopterOptions(`{${ACCOUNT_ID.toUpperCase()}}`)).toBe(
       "?$select=adopt_name,adopt_email,adopt_jobtitle,adopt_signups,adopt_firstsignupon,adopt_lastsignupon,adopt_usage,adopt_invitations,adopt_counted" +
       `&$filter=_adopt_accountid_value eq ${ACCOUNT_ID}&$orderby=adopt_lastsignupon desc,adopt_adopterid asc`);

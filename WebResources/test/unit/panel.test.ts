@@ -83,6 +83,21 @@ describe("states", () => {
 });
 
 describe("ready", () => {
+  it("labels a falling account as cooling from its peak instead of silently showing the lower stage", async () => {
+    const row = { ...ACCOUNT_ROW, adopt_adoptionstage: 462010002, "adopt_adoptionstage@OData.Community.Display.V1.FormattedValue": "Team",
+      adopt_peakstage: 462010004, "adopt_peakstage@OData.Community.Display.V1.FormattedValue": "Enterprise-ready" };
+    start((c) => (c.kind === "record" ? row : { entities: adopters(2) }));
+    await until(() => rows().length === 2);
+    expect(root.querySelector('[data-testid="cooling"]')!.textContent).toBe("Cooling — down from Enterprise-ready, now Team.");
+    expect(root.querySelector('[aria-current="step"]')!.textContent).toBe("Team");
+  });
+
+  it("shows no cooling label at the peak", async () => {
+    start((c) => (c.kind === "record" ? { ...ACCOUNT_ROW, adopt_peakstage: 462010003 } : { entities: adopters(1) }));
+    await until(() => rows().length === 1);
+    expect(root.querySelector('[data-testid="cooling"]')).toBeNull();
+  });
+
   it("shows stage, score, explanation with its as-of, chart and people by most recent signup", async () => {
     const { api } = start((c) => (c.kind === "record" ? ACCOUNT_ROW : { entities: adopters(5) }));
     await until(() => rows().length === 5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countByWeek, countedNote, formatDate, isGuid, normaliseId, stageIndex, toAccount, toAdopter, weekStart } from "../../src/panel/shape";
+import { countByWeek, countedNote, formatDate, isCooling, isGuid, normaliseId, stageIndex, toAccount, toAdopter, weekStart } from "../../src/panel/shape";
 import { ACCOUNT_ROW, adopter } from "./fakeXrm";
 import { STAGE_NONE } from "../../src/panel/schema";
 
@@ -56,6 +56,10 @@ describe("stage mapping", () => {
     expect(b.scoredOnText).toBe("03.11.2026 15:05");
   });
   it("copes with an account that has no score or stage yet", () => {
+    const cooling = toAccount("x", { ...ACCOUNT_ROW, adopt_adoptionstage: 462010002, "adopt_adoptionstage@OData.Community.Display.V1.FormattedValue": "Team",
+      adopt_peakstage: 462010004, "adopt_peakstage@OData.Community.Display.V1.FormattedValue": "Enterprise-ready" });
+    expect([cooling.peakIndex, cooling.peakLabel, isCooling(cooling)]).toEqual([3, "Enterprise-ready", true]);
+    expect(isCooling(toAccount("x", { ...ACCOUNT_ROW, adopt_peakstage: 462010003 }))).toBe(false); // at its peak
     const a = toAccount("x", { name: "New Co" });
     expect(a.stageIndex).toBe(-1);
     expect(a.scoreText).toBe("—");

@@ -3,7 +3,7 @@
 import { h } from "../dom";
 import { STAGES } from "../schema";
 import type { AccountSummary } from "../shape";
-import { formatCount, formatDateTime } from "../shape";
+import { formatCount, formatDateTime, isCooling } from "../shape";
 
 export function renderSummary(a: AccountSummary, locale?: string): HTMLElement {
   const steps = h("ol", { class: "steps", attrs: { "aria-label": "Adoption stage" } });
@@ -39,7 +39,12 @@ export function renderSummary(a: AccountSummary, locale?: string): HTMLElement {
           h("span", { class: "metric-label", text: "adoption score" })),
         count)),
     steps,
-    a.stageIndex < 0 ? h("p", { class: "muted", text: "No adoption stage yet." }) : null,
+    isCooling(a)
+      ? h("p", { class: "cooling", attrs: { "data-testid": "cooling" } },
+          h("strong", { text: "Cooling" }),
+          h("span", { text: ` — down from ${a.peakLabel}${a.stageIndex >= 0 ? `, now ${a.stageLabel}` : ""}.` }))
+      : null,
+    a.stageIndex < 0 && !isCooling(a) ? h("p", { class: "muted", text: "No adoption stage yet." }) : null,
     // The explanation keeps the engine's line breaks; its date sits with it, so both are read together.
     a.explanation || asOf ? h("div", { class: "explanation" },
       a.explanation ? h("p", { class: "explanation-text", attrs: { "data-testid": "explanation" }, text: a.explanation }) : null,

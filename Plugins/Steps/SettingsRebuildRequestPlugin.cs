@@ -1,0 +1,42 @@
+using System.Linq;
+using AdoptionCrm.Plugins.Infrastructure;
+using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Settings;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Plugins.Steps
+{
+    /// <summary>
+    /// A change of a setting that alters what existing companies show (SettingsDefinition: RebuildsOnChange —
+    /// the window, thresholds, half-life, weights) requests a recompute from the leads: adopt_rebuildrequestedon
+    /// is set on the Target in PreOperation (saved with the change). The daily flow's rebuild phase carries it
+    /// out in bounded batches (DailyRecompute), which is how lengthening the window brings back the history the
+    /// buckets had already dropped. No filtering attributes: which settings count is the definition's to say.
+    /// </summary>
+    [PluginStep(MessageNames.Update, AdoptionSettingsColumns.EntityName, PipelineStage.PreOperation, Rank = 3,
+        PreImageName = PreImage,
+        Description = "Request a recompute from the leads when the window, thresholds or weights change.")]
+    public sealed class SettingsRebuildRequestPlugin : PluginBase
+    {
+        private const string PreImage = "PreImage";
+
+        public SettingsRebuildRequestPlugin() : base(typeof(SettingsRebuildRequestPlugin)) { }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
+        {
+            var context = localContext.PluginExecutionContext;
+            var target = (Entity)context.InputParameters["Target"];
+            Entity pre;
+            context.PreEntityImages.TryGetValue(PreImage, out pre);
+            var merged = new Entity(AdoptionSettingsColumns.EntityName, target.Id);
+            if (pre != null) foreach (var a in pre.Attributes) merged[a.Key] = a.Value;
+            foreach (var a in target.Attributes) merged[a.Key] = a.Value;
+            var before = AdoptionSettings.FromRow(pre);
+            var after = AdoptionSettings.FromRow(merged);
+            var changed = SettingsDefinition.All.Where(s => s.ChangeNeedsRebuild && !Equals(before[s], after[s])).Select(s => s.Column).ToList();
+            if (changed.Count == 0 || merged.GetAttributeValue<bool?>(AdoptionSettingsColumns.IsActive) != true) return;
+            target[AdoptionSettingsColumns.RebuildRequestedOn] = context.OperationTime();
+            localContext.Trace("Changed " + string.Join(", ", changed) + ": a recompute from the leads is requested.");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using AdoptionCrm.Plugins.Infrastructure;
+using AdoptionCrm.Plugins.Model;
+using AdoptionCrm.Plugins.Plays;
+using Microsoft.Xrm.Sdk;
+
+namespace AdoptionCrm.Plugins.Steps
+{
+    /// <summary>Every stage change of an account, recorded asynchronously (StageHistory): the history never touches a signup's save.</summary>
+    [PluginStep(MessageNames.Update, AccountColumns.EntityName, PipelineStage.PostOperation, Mode = StepMode.Asynchronous,
+        FilteringAttributes = AccountColumns.AdoptionStage, PreImageName = PreImage, PreImageAttributes = AccountColumns.AdoptionStage,
+        PostImageName = PostImage, PostImageAttributes = StageHistory.ImageColumns,
+        Description = "Record the account's stage change and its peak (stage history; a fall reads as cooling).")]
+    public sealed class StageHistoryPlugin : PluginBase
+    {
+        private const string PreImage = "PreImage";
+        private const string PostImage = "PostImage";
+
+        public StageHistoryPlugin() : base(typeof(StageHistoryPlugin)) { }
+
+        protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
+        {
+            var context = localContext.PluginExecutionContext;
+            Entity before, after;
+            context.PreEntityImages.TryGetValue(PreImage, out before);
+            if (!context.PostEntityImages.TryGetValue(PostImage, out after)) return;
+            if (after.Id == Guid.Empty) after.Id = context.PrimaryEntityId;
+            new StageHistory(localContext.SystemUserService, context.OperationTime(), m => localContext.Trace(m)).Record(before, after);
+        }
+    }
+}
