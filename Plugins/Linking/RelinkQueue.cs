@@ -21,6 +21,9 @@ namespace AdoptionCrm.Plugins.Linking
     {
         public static readonly string[] Columns = { AdoptionSettingsColumns.RelinkDomains, AdoptionSettingsColumns.RelinkSince };
 
+        /// <summary>The queue entry for every lead (an exclusion switch changed).</summary>
+        public const string AllDomains = "*";
+
         public static IReadOnlyList<string> Domains(Entity settingsRow) => Parse(settingsRow.GetAttributeValue<string>(AdoptionSettingsColumns.RelinkDomains));
 
         public static IReadOnlyList<string> Parse(string text) =>

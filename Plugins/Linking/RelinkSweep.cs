@@ -9,7 +9,7 @@ namespace AdoptionCrm.Plugins.Linking
     /// <summary>
     /// One bounded batch of the relink queue (RelinkQueue): up to <see cref="Batch"/> leads at a queued domain
     /// (the domain itself or a subdomain of it) not modified since the change are linked again, by an Update of
-    /// their email with its own value: the linking step runs on an email in the Target, classifies the lead under
+    /// their email with its own value (every lead when the queue holds "*", after an exclusion switch changed): the linking step runs on an email in the Target, classifies the lead under
     /// the rules and own domains now in force, and the adoption step moves it in or out of its company, as for
     /// any email change. When a batch comes back short the queue is emptied. Run right after a change (an
     /// asynchronous step) and by the daily recompute flow, which goes on until the queue is empty, however large.
@@ -31,10 +31,13 @@ namespace AdoptionCrm.Plugins.Linking
             var query = new QueryExpression(LeadColumns.EntityName) { ColumnSet = new ColumnSet(LeadColumns.EmailAddress1), TopCount = Batch };
             query.Criteria.AddCondition(LeadColumns.ModifiedOn, ConditionOperator.LessThan, since.Value);
             query.Criteria.AddCondition(LeadColumns.EmailAddress1, ConditionOperator.NotNull);
-            var where = new FilterExpression(LogicalOperator.Or);
-            where.AddCondition(LeadColumns.EmailDomain, ConditionOperator.In, domains.Cast<object>().ToArray());
-            foreach (string domain in domains) where.AddCondition(LeadColumns.EmailDomain, ConditionOperator.EndsWith, "." + domain);
-            query.Criteria.AddFilter(where);
+            if (!domains.Contains(RelinkQueue.AllDomains))
+            {
+                var where = new FilterExpression(LogicalOperator.Or);
+                where.AddCondition(LeadColumns.EmailDomain, ConditionOperator.In, domains.Cast<object>().ToArray());
+                foreach (string domain in domains) where.AddCondition(LeadColumns.EmailDomain, ConditionOperator.EndsWith, "." + domain);
+                query.Criteria.AddFilter(where);
+            }
             query.AddOrder(LeadColumns.Id, OrderType.Ascending);
             var leads = service.RetrieveMultiple(query).Entities;
             foreach (var lead in leads)

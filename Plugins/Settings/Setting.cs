@@ -44,6 +44,16 @@ namespace AdoptionCrm.Plugins.Settings
         /// </summary>
         public bool ChangeNeedsRebuild { get; private set; }
 
+        /// <summary>A change of it alters how every lead is classified (the exclusion switches): saving one queues every lead for relinking (RelinkQueue).</summary>
+        public bool ChangeRelinksAll { get; private set; }
+
+        /// <summary>Marks the setting as one whose change relinks every existing lead.</summary>
+        public Setting RelinksAllOnChange()
+        {
+            ChangeRelinksAll = true;
+            return this;
+        }
+
         /// <summary>Marks the setting as one whose change requests a recompute from the leads.</summary>
         public Setting RebuildsOnChange()
         {

@@ -26,9 +26,9 @@ namespace AdoptionCrm.Plugins.Settings
         public static readonly Setting UsageWeight = Setting.Decimal(AdoptionSettingsColumns.UsageWeight, "usageWeight", 5m, 0m, 1000m, "Usage Weight").RebuildsOnChange();
         /// <summary>Points per fresh team invitation.</summary>
         public static readonly Setting InvitationWeight = Setting.Decimal(AdoptionSettingsColumns.InvitationWeight, "invitationWeight", 2m, 0m, 1000m, "Invitation Weight").RebuildsOnChange();
-        public static readonly Setting ExcludeFreeMail = Setting.Bool(AdoptionSettingsColumns.ExcludeFreeMail, "excludeFreeMail", true, "Exclude Free Mail");
-        public static readonly Setting ExcludeDisposable = Setting.Bool(AdoptionSettingsColumns.ExcludeDisposable, "excludeDisposable", true, "Exclude Disposable");
-        public static readonly Setting ExcludeRoleSenders = Setting.Bool(AdoptionSettingsColumns.ExcludeRoleSenders, "excludeRoleSenders", true, "Exclude Role Senders");
+        public static readonly Setting ExcludeFreeMail = Setting.Bool(AdoptionSettingsColumns.ExcludeFreeMail, "excludeFreeMail", true, "Exclude Free Mail").RelinksAllOnChange();
+        public static readonly Setting ExcludeDisposable = Setting.Bool(AdoptionSettingsColumns.ExcludeDisposable, "excludeDisposable", true, "Exclude Disposable").RelinksAllOnChange();
+        public static readonly Setting ExcludeRoleSenders = Setting.Bool(AdoptionSettingsColumns.ExcludeRoleSenders, "excludeRoleSenders", true, "Exclude Role Senders").RelinksAllOnChange();
         public static readonly Setting AutoCreateAccounts = Setting.Bool(AdoptionSettingsColumns.AutoCreateAccounts, "autoCreateAccounts", false, "Auto-create Accounts");
         /// <summary>People a company must count before auto-creation makes its account (one person is not a company).</summary>
         public static readonly Setting AutoCreateMinPeople = Setting.Int(AdoptionSettingsColumns.AutoCreateMinPeople, "autoCreateMinPeople", 3, 1, 100000, "Auto-create Min People");

@@ -1,5 +1,6 @@
 using System.Linq;
 using AdoptionCrm.Plugins.Infrastructure;
+using AdoptionCrm.Plugins.Linking;
 using AdoptionCrm.Plugins.Model;
 using AdoptionCrm.Plugins.Settings;
 using Microsoft.Xrm.Sdk;
@@ -11,7 +12,8 @@ namespace AdoptionCrm.Plugins.Steps
     /// the window, thresholds, half-life, weights) requests a recompute from the leads: adopt_rebuildrequestedon
     /// is set on the Target in PreOperation (saved with the change). The daily flow's rebuild phase carries it
     /// out in bounded batches (DailyRecompute), which is how lengthening the window brings back the history the
-    /// buckets had already dropped. No filtering attributes: which settings count is the definition's to say.
+    /// buckets had already dropped. A change of an exclusion switch (RelinksAllOnChange) queues every lead for
+    /// relinking instead. No filtering attributes: which settings count is the definition's to say.
     /// </summary>
     [PluginStep(MessageNames.Update, AdoptionSettingsColumns.EntityName, PipelineStage.PreOperation, Rank = 3,
         PreImageName = PreImage,
@@ -33,10 +35,20 @@ namespace AdoptionCrm.Plugins.Steps
             foreach (var a in target.Attributes) merged[a.Key] = a.Value;
             var before = AdoptionSettings.FromRow(pre);
             var after = AdoptionSettings.FromRow(merged);
+            if (merged.GetAttributeValue<bool?>(AdoptionSettingsColumns.IsActive) != true) return;
             var changed = SettingsDefinition.All.Where(s => s.ChangeNeedsRebuild && !Equals(before[s], after[s])).Select(s => s.Column).ToList();
-            if (changed.Count == 0 || merged.GetAttributeValue<bool?>(AdoptionSettingsColumns.IsActive) != true) return;
-            target[AdoptionSettingsColumns.RebuildRequestedOn] = context.OperationTime();
-            localContext.Trace("Changed " + string.Join(", ", changed) + ": a recompute from the leads is requested.");
+            if (changed.Count > 0)
+            {
+                target[AdoptionSettingsColumns.RebuildRequestedOn] = context.OperationTime();
+                localContext.Trace("Changed " + string.Join(", ", changed) + ": a recompute from the leads is requested.");
+            }
+            var relink = SettingsDefinition.All.Where(s => s.ChangeRelinksAll && !Equals(before[s], after[s])).Select(s => s.Column).ToList();
+            if (relink.Count > 0)
+            {
+                // Every lead may be classified differently now: all of them are queued (RelinkQueue.AllDomains).
+                RelinkQueue.AddTo(pre ?? merged, target, new[] { RelinkQueue.AllDomains }, context.OperationTime());
+                localContext.Trace("Changed " + string.Join(", ", relink) + ": every lead is queued for relinking.");
+            }
         }
     }
 }

@@ -104,4 +104,20 @@ public class ChangesReachExistingDataTests
             .GetAttributeValue<DateTime?>(AdoptionSettingsColumns.RebuildRequestedOn));
         Assert.All(e.Org.Flows.Runs, r => Assert.Equal("Succeeded", r.Status));
     }
+
+    [Fact]
+    public void Turning_the_free_mail_exclusion_off_counts_the_free_mail_signups_already_there()
+    {
+        var e = new EngineOrg();
+        var settings = e.Settings();
+        e.Lead("ann@gmail.com");
+        e.Lead("bob@gmail.com");
+        Assert.All(LeadsAt(e, "gmail.com"), l => Assert.Equal(MatchOutcome.ExcludedFreeMail, EngineOrg.Outcome(l)));
+
+        e.Org.AdvanceClock(TimeSpan.FromMinutes(5));
+        e.Service.Update(new Entity(AdoptionSettingsColumns.EntityName, settings) { [AdoptionSettingsColumns.ExcludeFreeMail] = false });
+
+        Assert.All(LeadsAt(e, "gmail.com"), l => Assert.NotEqual(MatchOutcome.ExcludedFreeMail, EngineOrg.Outcome(l)));
+        Assert.Equal(2, People(e, "gmail.com"));
+    }
 }
