@@ -5,8 +5,7 @@ namespace AdoptionCrm.Emulator.Flows;
 
 /// <summary>
 /// Runs one scheduled flow's actions as the cloud flow engine would, for the action types a Dataverse
-/// maintenance flow uses: InitializeVariable, SetVariable, Until (the body runs, then its expression is
-/// checked; it stops when true or at limit.count), and OpenApiConnection to the Dataverse connector's
+/// maintenance flow uses: InitializeVariable, SetVariable, Until (see <see cref="Until"/>), and OpenApiConnection to the Dataverse connector's
 /// PerformUnboundAction (an OrganizationRequest named actionName, its "item/…" parameters as the request's).
 /// Actions run in runAfter order; an action whose runAfter statuses are not met is Skipped. Any other
 /// action type, connector or operation fails the run, naming it: the emulator does not pretend.
@@ -22,12 +21,15 @@ internal sealed class FlowRunner
     private readonly Dictionary<string, object?> _variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object?> _outputs = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = new();
+    private readonly TimeSpan _callDuration;
     private int _calls;
+    private TimeSpan _spent;
 
-    public FlowRunner(EmulatedOrganization org, ScheduledFlow flow)
+    public FlowRunner(EmulatedOrganization org, ScheduledFlow flow, TimeSpan callDuration)
     {
         _org = org;
         _flow = flow;
+        _callDuration = callDuration;
     }
 
     public FlowRun Run(DateTime scheduledUtc)
@@ -84,18 +86,35 @@ internal sealed class FlowRunner
                 _variables[variable] = Eval(inputs["value"]);
                 return "Succeeded";
             case "Until":
-                var body = (Dictionary<string, object?>)action["actions"]!;
-                var limit = action.TryGetValue("limit", out var l) && l is Dictionary<string, object?> lm && lm.TryGetValue("count", out var c) ? Convert.ToInt32(c) : 60;
-                for (var n = 1; ; n++)
-                {
-                    if (RunActions(body) == "Failed") return "Failed";
-                    if (Eval(action["expression"]) is true) return "Succeeded";
-                    if (n >= limit) { _warnings.Add($"{name}: stopped at its limit of {limit} iterations"); return "Succeeded"; }
-                }
+                return Until(name, action);
             case "OpenApiConnection":
                 return Connector(name, inputs!);
             default:
                 throw new NotSupportedException($"flow {_flow.Name}: action type {type} ({name}) is not emulated");
+        }
+    }
+
+    /// <summary>
+    /// An Until loop as Logic Apps documents it (learn.microsoft.com/azure/logic-apps/logic-apps-control-flow-loops#until):
+    /// the body runs, then the expression is checked; it stops when the expression is true or at limit.count
+    /// (default 60) or limit.timeout (ISO 8601, default PT1H; time = the clock's move plus each call's
+    /// <see cref="EmulatorOptions.FlowCallDuration"/>). A failed action in an iteration that is not the last does
+    /// not stop the loop: the next iteration runs, and the loop is Failed only when its last iteration failed.
+    /// Reaching a limit is not a failure (the loop ends with its last iteration's status); it is recorded as a warning.
+    /// </summary>
+    private string Until(string name, Dictionary<string, object?> action)
+    {
+        var body = (Dictionary<string, object?>)action["actions"]!;
+        var limit = action.TryGetValue("limit", out var l) ? l as Dictionary<string, object?> : null;
+        var count = limit is not null && limit.TryGetValue("count", out var c) ? Convert.ToInt32(c) : 60;
+        var timeout = System.Xml.XmlConvert.ToTimeSpan(limit is not null && limit.TryGetValue("timeout", out var t) ? (string)t! : "PT1H");
+        var started = _org.Clock.UtcNow - _spent;
+        for (var n = 1; ; n++)
+        {
+            var last = RunActions(body);
+            if (Eval(action["expression"]) is true) return last;
+            if (n >= count) { _warnings.Add($"{name}: stopped at its limit of {count} iterations"); return last; }
+            if (_org.Clock.UtcNow + _spent - started >= timeout) { _warnings.Add($"{name}: stopped at its timeout of {timeout} after {n} iterations"); return last; }
         }
     }
 
@@ -112,6 +131,7 @@ internal sealed class FlowRunner
         foreach (var (key, value) in parameters.Where(p => p.Key.StartsWith("item/", StringComparison.Ordinal)))
             request[key["item/".Length..]] = value is decimal d && d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue ? (int)d : value;
         _calls++;
+        _spent += _callDuration;
         try
         {
             var response = _org.SystemService.Execute(request);
