@@ -129,6 +129,29 @@ public class ScheduledFlowTests
     }
 
     [Fact]
+    public void Terminate_in_an_If_ends_the_run_with_its_status_and_message_and_an_unknown_runAfter_status_is_refused()
+    {
+        const string stop = """
+          ,"Check": { "runAfter": { "Loop": [ "Succeeded", "Failed" ] }, "type": "If",
+            "expression": { "and": [ { "not": { "equals": [ "@variables('acc')", "aaa" ] } } ] },
+            "actions": { "Stop": { "runAfter": {}, "type": "Terminate", "inputs": { "runStatus": "Failed", "runError": { "code": "X", "message": "@concat('stopped at ', variables('acc'))" } } } },
+            "else": { "actions": {} } }
+        }
+        """;
+        var done = Org(Json(EchoLoop.TrimEnd().TrimEnd('}') + stop), on: true).Flows.RunNow("Echo three times");
+        Assert.Equal(("Succeeded", 3), (done.Status, done.ConnectorCalls)); // the condition is false: else branch, nothing to stop
+
+        var cut = EchoLoop.Replace("\"count\": 10", "\"count\": 2").TrimEnd().TrimEnd('}') + stop;
+        var run = Org(Json(cut), on: true).Flows.RunNow("Echo three times");
+        Assert.Equal(("Failed", 2), (run.Status, run.ConnectorCalls));
+        Assert.Equal("Stop: stopped at aa", run.Error);
+
+        var odd = Org(Json(EchoLoop.Replace("\"Echo\": [ \"Succeeded\" ]", "\"Echo\": [ \"Succeded\" ]")), on: true).Flows.RunNow("Echo three times");
+        Assert.Equal("Failed", odd.Status);
+        Assert.Contains("runAfter status Succeded is not emulated", odd.Error);
+    }
+
+    [Fact]
     public void A_schedule_the_emulator_cannot_follow_is_refused_when_loaded()
     {
         var e = Assert.Throws<NotSupportedException>(() => Org(Json(EchoLoop, """{ "frequency": "Day", "interval": 1, "schedule": { "hours": [ "2" ] } }"""), on: true));

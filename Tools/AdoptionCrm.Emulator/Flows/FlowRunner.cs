@@ -5,9 +5,12 @@ namespace AdoptionCrm.Emulator.Flows;
 
 /// <summary>
 /// Runs one scheduled flow's actions as the cloud flow engine would, for the action types a Dataverse
-/// maintenance flow uses: InitializeVariable, SetVariable, Until (see <see cref="Until"/>), and OpenApiConnection to the Dataverse connector's
+/// maintenance flow uses: InitializeVariable, SetVariable, Until (see <see cref="Until"/>), If (an expression or
+/// the designer's condition object of and/or/not/equals), Terminate (ends the run with its runStatus and
+/// runError.message), and OpenApiConnection to the Dataverse connector's
 /// PerformUnboundAction (an OrganizationRequest named actionName, its "item/…" parameters as the request's).
-/// Actions run in runAfter order; an action whose runAfter statuses are not met is Skipped. Any other
+/// Actions run in runAfter order; an action whose runAfter statuses (Succeeded, Failed, Skipped, TimedOut) are not
+/// met is Skipped. Any other
 /// action type, connector or operation fails the run, naming it: the emulator does not pretend.
 /// Each connector call is a top-level request (Depth 1), as a flow's call to Dataverse is.
 /// learn.microsoft.com/azure/logic-apps/logic-apps-workflow-actions-triggers,
@@ -39,6 +42,10 @@ internal sealed class FlowRunner
             var status = RunActions(_flow.Actions);
             return new FlowRun(_flow.Name, scheduledUtc, status, _calls, status == "Succeeded" ? null : _error, _warnings);
         }
+        catch (Terminated t)
+        {
+            return new FlowRun(_flow.Name, scheduledUtc, t.RunStatus, _calls, t.RunStatus == "Succeeded" ? null : t.Message, _warnings);
+        }
         catch (Exception e) when (e is NotSupportedException or FormatException or InvalidOperationException or KeyNotFoundException or InvalidCastException)
         {
             return new FlowRun(_flow.Name, scheduledUtc, "Failed", _calls, e.Message, _warnings);
@@ -65,10 +72,18 @@ internal sealed class FlowRunner
         return status.Values.Any(s => s == "Failed") ? "Failed" : "Succeeded";
     }
 
+    private static readonly string[] Statuses = ["Succeeded", "Failed", "Skipped", "TimedOut"];
+
     private static Dictionary<string, List<string>> RunAfter(object? action) =>
         action is Dictionary<string, object?> a && a.TryGetValue("runAfter", out var r) && r is Dictionary<string, object?> map
-            ? map.ToDictionary(p => p.Key, p => ((List<object?>)p.Value!).Select(v => (string)v!).ToList())
+            ? map.ToDictionary(p => p.Key, p => ((List<object?>)p.Value!).Select(v => Statuses.Contains((string)v!) ? (string)v! : throw new NotSupportedException($"runAfter status {v} is not emulated")).ToList())
             : new Dictionary<string, List<string>>();
+
+    /// <summary>Terminate: the run ends at once with this status (learn.microsoft.com/azure/logic-apps/logic-apps-workflow-actions-triggers#terminate-action).</summary>
+    private sealed class Terminated(string runStatus, string message) : Exception(message)
+    {
+        public string RunStatus { get; } = runStatus;
+    }
 
     private string RunAction(string name, Dictionary<string, object?> action)
     {
@@ -87,6 +102,15 @@ internal sealed class FlowRunner
                 return "Succeeded";
             case "Until":
                 return Until(name, action);
+            case "If":
+                var branch = Condition(action["expression"]) ? action["actions"]
+                    : action.TryGetValue("else", out var e) && e is Dictionary<string, object?> otherwise ? otherwise["actions"] : null;
+                return branch is Dictionary<string, object?> chosen ? RunActions(chosen) : "Succeeded";
+            case "Terminate":
+                var runStatus = (string)inputs!["runStatus"]!;
+                if (runStatus is not ("Failed" or "Cancelled" or "Succeeded")) throw new NotSupportedException($"Terminate {name}: runStatus {runStatus} is not one the platform has");
+                var error = inputs.TryGetValue("runError", out var re) && re is Dictionary<string, object?> err && err.TryGetValue("message", out var m) ? Convert.ToString(Eval(m)) : null;
+                throw new Terminated(runStatus, $"{name}: {error ?? runStatus}");
             case "OpenApiConnection":
                 return Connector(name, inputs!);
             default:
@@ -118,6 +142,27 @@ internal sealed class FlowRunner
         }
     }
 
+    /// <summary>An If's expression: an expression string, or the designer's object form {"and": [{"not": {"equals": [a, b]}}]}.</summary>
+    private bool Condition(object? expression) => expression switch
+    {
+        string s => Eval(s) is true,
+        Dictionary<string, object?> { Count: 1 } c => Apply(c.Keys.Single(), c.Values.Single()),
+        _ => throw new NotSupportedException($"flow {_flow.Name}: If expression {expression} is not emulated"),
+    };
+
+    private bool Apply(string function, object? arguments)
+    {
+        var args = arguments as List<object?> ?? [arguments];
+        return function switch
+        {
+            "and" => args.All(Condition),
+            "or" => args.Any(Condition),
+            "not" => !Condition(args.Single()),
+            "equals" => (bool)FlowExpression.Evaluate("@equals(variables('a'), variables('b'))", (_, n) => Eval(n == "a" ? args[0] : args[1]))!,
+            _ => throw new NotSupportedException($"flow {_flow.Name}: condition {function} is not emulated"),
+        };
+    }
+
     private string Connector(string name, Dictionary<string, object?> inputs)
     {
         var host = (Dictionary<string, object?>)inputs["host"]!;
@@ -141,8 +186,11 @@ internal sealed class FlowRunner
         }
         catch (FaultException<OrganizationServiceFault> fault)
         {
-            _error = $"{name}: {fault.Detail?.Message ?? fault.Message}";
-            _outputs[name] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["statusCode"] = 400m, ["body"] = new Dictionary<string, object?> { ["error"] = _error } };
+            var message = fault.Detail?.Message ?? fault.Message;
+            _error = $"{name}: {message}";
+            // The Web API's error body: {"error": {"code": "0x…", "message": …}} (learn.microsoft.com/power-apps/developer/data-platform/webapi/compose-http-requests-handle-errors)
+            var error = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "0x" + (fault.Detail?.ErrorCode ?? 0).ToString("x8"), ["message"] = message };
+            _outputs[name] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["statusCode"] = 400m, ["body"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["error"] = error } };
             return "Failed";
         }
     }
