@@ -32,7 +32,7 @@ namespace AdoptionCrm.Plugins.Adoption
         /// <summary>The lead's signup at this company; null removes the lead from the person.</summary>
         public SignupEntry Entry { get; set; }
 
-        /// <summary>The account linking found for the domain, used when the company row is created.</summary>
+        /// <summary>The account linking found for the domain (for a removal: before the change), used when the company row is created.</summary>
         public Guid? LinkedAccountId { get; set; }
 
         /// <summary>The settings the lead's pipeline read; null: the step reads them.</summary>

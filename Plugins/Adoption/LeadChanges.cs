@@ -10,12 +10,14 @@ namespace AdoptionCrm.Plugins.Adoption
     /// </summary>
     public static class LeadChanges
     {
-        public static IList<CompanyRequest> Between(LeadSignup before, LeadSignup after, Guid leadId, Guid? linkedAccountId, DateTime nowUtc)
+        /// <param name="linkedAccountBefore">The domain-linked account of the lead before the change: a removal that
+        /// reaches a company not created yet (its jobs ran out of order) creates it linked as the first signup would.</param>
+        public static IList<CompanyRequest> Between(LeadSignup before, LeadSignup after, Guid leadId, Guid? linkedAccountBefore, Guid? linkedAccountId, DateTime nowUtc)
         {
             var requests = new List<CompanyRequest>();
             if (before != null && after != null && before.SamePerson(after) && before.Entry.SameAs(after.Entry)) return requests;
             if (before != null && !before.SamePerson(after))
-                requests.Add(new CompanyRequest { Kind = CompanyRequestKind.Person, Domain = before.Domain, Email = before.Email, LeadId = leadId, RequestedOnUtc = nowUtc });
+                requests.Add(new CompanyRequest { Kind = CompanyRequestKind.Person, Domain = before.Domain, Email = before.Email, LeadId = leadId, LinkedAccountId = linkedAccountBefore, RequestedOnUtc = nowUtc });
             if (after != null)
                 requests.Add(new CompanyRequest
                 {

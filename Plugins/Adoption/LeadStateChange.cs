@@ -18,7 +18,7 @@ namespace AdoptionCrm.Plugins.Adoption
             foreach (var column in lead.Attributes) open[column.Key] = column.Value;
             open[LeadColumns.StateCode] = new OptionSetValue(0);
             var asOpen = LeadSignup.Of(open, lead.Id, nowUtc);
-            return LeadChanges.Between(now == null ? asOpen : null, now, lead.Id, LinkedAccount(lead), nowUtc);
+            return LeadChanges.Between(now == null ? asOpen : null, now, lead.Id, LinkedAccount(lead), LinkedAccount(lead), nowUtc);
         }
 
         private static Guid? LinkedAccount(Entity lead)

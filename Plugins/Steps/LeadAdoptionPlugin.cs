@@ -43,7 +43,7 @@ namespace AdoptionCrm.Plugins.Steps
             context.PostEntityImages.TryGetValue(PostImage, out after);
             if (context.MessageName == MessageNames.Delete) after = null;
             var requests = LeadChanges.Between(LeadSignup.Of(before, context.PrimaryEntityId, now), LeadSignup.Of(after, context.PrimaryEntityId, now),
-                context.PrimaryEntityId, LinkedAccount(after), now);
+                context.PrimaryEntityId, LinkedAccount(before), LinkedAccount(after), now);
             if (requests.Count == 0) { localContext.Trace("Nothing an adopter shows changed."); return; }
 
             var service = localContext.SystemUserService;

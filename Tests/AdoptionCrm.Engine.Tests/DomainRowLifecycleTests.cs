@@ -74,6 +74,30 @@ public class DomainRowLifecycleTests
     }
 
     /// <summary>
+    /// The deepest chain the engine starts: a signup whose company reaches auto-creation creates the account, whose
+    /// website adds the domain row, whose step relinks the company, whose move plans the batches. Every person
+    /// already there moves, several batches deep into that chain.
+    /// </summary>
+    [Fact]
+    public void An_auto_created_account_takes_every_person_of_a_big_company_at_the_end_of_the_deepest_chain()
+    {
+        var e = new EngineOrg(options: o => o.ExecutionLogCapacity = null);
+        var ops = e.Org.CreateUser("Olga", "Ops");
+        var settings = e.Settings(s => s[AdoptionSettingsColumns.FallbackUserId] = new EntityReference("systemuser", ops));
+        int people = 3 * CompanyMover.BatchSize + 1;
+        BulkLeads(e, people, i => $"p{i}@tailspin-toys.com");
+        Assert.Empty(e.Accounts());
+        e.Service.Update(new Entity(AdoptionSettingsColumns.EntityName, settings) { [AdoptionSettingsColumns.AutoCreateAccounts] = true, [AdoptionSettingsColumns.AutoCreateMinPeople] = 3 });
+        e.Lead("last@tailspin-toys.com");
+
+        var account = Assert.Single(e.Accounts()).Id;
+        Assert.Equal(people + 1, e.Adopters(account));
+        Assert.All(Leads(e), lead => Assert.Equal(account, EngineOrg.Parent(lead)));
+        Assert.DoesNotContain(e.Org.AsyncQueue.Jobs, j => j.StatusCode == AdoptionCrm.Emulator.Pipeline.AsyncQueue.Failed);
+        Assert.DoesNotContain(e.Org.Log.Entries, x => x.Error != null && x.Error.Contains("infinite loop"));
+    }
+
+    /// <summary>
     /// keep-subdomains-apart on: every host is its own company, and a company belongs to the account of the most
     /// specific domain row among its host and its parents down to the registrable domain (as a lead links). So a
     /// contoso.com row claims eu.contoso.com too, until an eu.contoso.com row of its own outranks it.

@@ -37,7 +37,7 @@ public sealed class EmulatedOrganization
         CustomApis = new CustomApiCatalog(this);
         Messages = new MessageRegistry(BuiltInMessages.All(this), CustomApis.Handler);
         Runner = new PipelineRunner(this);
-        AsyncQueue = new AsyncQueue(this);
+        AsyncQueue = new AsyncQueue(this, options.AsyncNewestFirst);
         ServiceFactory = new OrganizationServiceFactory(this);
         Bootstrap();
         // By name: the emulator holds no compile-time tie to the product for this legacy switch.

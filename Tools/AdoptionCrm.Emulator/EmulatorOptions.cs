@@ -69,6 +69,14 @@ public sealed class EmulatorOptions
     /// </summary>
     public int? ExecutionLogCapacity { get; set; } = DefaultExecutionLogCapacity;
 
+    /// <summary>
+    /// Run the ready system jobs newest first instead of in createdon order. The async service does not promise
+    /// the order: "execution isn't always performed in the order set by the CreatedOn date"
+    /// (PAD:asynchronous-service, "Execution order and dependencies"), so a test can show what a reversed run
+    /// does. Off by default: createdon order, retries last.
+    /// </summary>
+    public bool AsyncNewestFirst { get; set; }
+
     /// <summary>How long a request waits for another transaction's row lock before failing.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

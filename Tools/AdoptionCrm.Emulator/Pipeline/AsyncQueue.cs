@@ -30,7 +30,13 @@ public sealed class AsyncQueue
     private readonly List<AsyncJob> _all = new();
     private readonly EmulatedOrganization _org;
 
-    internal AsyncQueue(EmulatedOrganization org) => _org = org;
+    private readonly bool _newestFirst;
+
+    internal AsyncQueue(EmulatedOrganization org, bool newestFirst = false)
+    {
+        _org = org;
+        _newestFirst = newestFirst;
+    }
 
     public IReadOnlyList<AsyncJob> Jobs { get { lock (_all) return _all.ToList(); } }
     public int Pending { get { lock (_waiting) return _waiting.Count; } }
@@ -67,7 +73,7 @@ public sealed class AsyncQueue
             AsyncJob? job;
             lock (_waiting)
             {
-                job = _waiting.FirstOrDefault(due);
+                job = _newestFirst ? _waiting.LastOrDefault(due) : _waiting.FirstOrDefault(due);
                 if (job is null) return executions;
                 _waiting.Remove(job);
             }
