@@ -20,6 +20,8 @@ namespace AdoptionCrm.Plugins.Steps
         public const string RecordIdParameter = "RecordId";
         public const string CookieParameter = "Cookie";
         public const string ProcessedProperty = "Processed";
+        /// <summary>The solution's scheduled flow that calls this API with Scope daily (Solution/src/Workflows).</summary>
+        public const string DailyFlowName = "Adoption: daily recompute";
 
         public RebuildPlugin() : base(typeof(RebuildPlugin)) { }
 

@@ -5,6 +5,7 @@ using AdoptionCrm.Cli.Demo;
 using AdoptionCrm.Cli.Simulate;
 using AdoptionCrm.Plugins.Model;
 using AdoptionCrm.Plugins.Settings;
+using AdoptionCrm.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -122,6 +123,11 @@ public class DemoConsistencyTests
             .ToDictionary(c => c.GetAttributeValue<string>(CompanyColumns.Name));
         var companies = json.RootElement.GetProperty("companies").EnumerateArray().ToList();
         Assert.Contains(companies, c => c.GetProperty("account").ValueKind == JsonValueKind.Null);
+        // The seed's own scenario: 16 people from a company with no account, auto-creation off, at Enterprise-ready.
+        var acme = Assert.Single(companies, c => c.GetProperty("domain").GetString() == DemoCatalog.Prospects[0].Domain);
+        Assert.Equal(JsonValueKind.Null, acme.GetProperty("account").ValueKind);
+        Assert.Equal(16, acme.GetProperty("people").GetInt32());
+        Assert.Equal("EnterpriseReady", acme.GetProperty("stage").GetString());
         foreach (var c in companies)
         {
             var row = rows[c.GetProperty("domain").GetString()!];
@@ -137,6 +143,28 @@ public class DemoConsistencyTests
         var people = companies.Select(c => c.GetProperty("people").GetInt32()).ToList();
         Assert.Equal(people.OrderByDescending(p => p), people); // most people first, as the screen's top ten
         Assert.Equal("Companies adopting without an account", DemoScreen.ProspectsTitle);
+    }
+
+    [Fact]
+    public void Every_account_counts_the_people_its_panel_lists_as_counted_as_of_the_last_daily_recompute()
+    {
+        // The panel's header reads the account's count and its list the adopters' counted flags. Each company's
+        // write keeps its own adopters right, but a company with no signup for months is only brought up to date
+        // by the daily recompute, which the demo runs (turned on as an admin does after install). Contoso once
+        // read "1 person counted" over a list saying "31 counted in the score".
+        var (_, run) = RunDemo("demo", "--seed", "1", "--leads", "2000", "--json");
+        var service = run.Organization.SystemService;
+        var counted = QueryAll.Rows(service, AdopterColumns.EntityName, AdopterColumns.AccountId, AdopterColumns.Counted)
+            .Where(a => a.GetAttributeValue<bool>(AdopterColumns.Counted) && a.GetAttributeValue<EntityReference>(AdopterColumns.AccountId) != null)
+            .GroupBy(a => a.GetAttributeValue<EntityReference>(AdopterColumns.AccountId).Id).ToDictionary(g => g.Key, g => g.Count());
+        var accounts = QueryAll.Rows(service, AccountColumns.EntityName, AccountColumns.Name, AccountColumns.AdopterCount, AccountColumns.ScoredOn).ToList();
+        Assert.Contains(accounts, a => a.GetAttributeValue<int>(AccountColumns.AdopterCount) > 0);
+        Assert.All(accounts, a => Assert.True(a.GetAttributeValue<int>(AccountColumns.AdopterCount) == counted.GetValueOrDefault(a.Id),
+            $"{a.GetAttributeValue<string>(AccountColumns.Name)}: {a.GetAttributeValue<int>(AccountColumns.AdopterCount)} people counted, {counted.GetValueOrDefault(a.Id)} adopters marked counted"));
+        // Every account that counts someone is scored as of the last daily run, not as of its last signup.
+        var lastRun = run.Organization.Flows.Runs.Where(r => r.Flow == RebuildPlugin.DailyFlowName).Max(r => r.ScheduledUtc);
+        Assert.All(accounts.Where(a => a.GetAttributeValue<int>(AccountColumns.AdopterCount) > 0),
+            a => Assert.True(a.GetAttributeValue<DateTime>(AccountColumns.ScoredOn) >= lastRun.Date, $"{a.GetAttributeValue<string>(AccountColumns.Name)} scored on {a.GetAttributeValue<DateTime>(AccountColumns.ScoredOn):yyyy-MM-dd}, last daily run {lastRun:yyyy-MM-dd}"));
     }
 
     private static (JsonDocument Json, DemoRunner.Outcome Run) RunDemo(params string[] args)

@@ -94,8 +94,8 @@ public sealed class BackfillBench : IBenchmark
             new BenchFigure(Name, "first run: slowest batch", first.SlowestBatch.TotalSeconds, "s", "one adopt_Backfill execution; the platform's limit is 120 s"),
             new BenchFigure(Name, "leads not linked as a live signup would be", mislinked, "leads", "account of the lead's domain, or the hand-set one (Manual); should be 0"),
             new BenchFigure(Name, "async jobs the lead updates queued", queued, "jobs", drainChanged < 0
-                ? $"not drained at this size (> {DrainUpTo:N0} leads): each re-applies a signup the rebuild already counted"
-                : $"drained in {drained.TotalSeconds:0.0} s; rows they changed: {drainChanged} (should be 0: the rebuild counted them already)"),
+                ? $"not drained at this size (> {DrainUpTo:N0} leads): the company moves' adopter updates and one re-applied signup per linked lead"
+                : $"drained in {drained.TotalSeconds:0.0} s; rows they changed: {drainChanged} (the adopters' account, set when the company moves the claims phase started finish)"),
             new BenchFigure(Name, "second run: time", second.Time.TotalSeconds, "s", $"batches {second.Result.Batches}, {second.Requests} Web API calls"),
             new BenchFigure(Name, "second run: rows changed", changed, "rows", $"domain rows made {again[BackfillRunColumns.DomainRowsMade]}, leads linked {again[BackfillRunColumns.LeadsLinked]}; should be 0"),
         };

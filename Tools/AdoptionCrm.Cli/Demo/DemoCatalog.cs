@@ -2,7 +2,9 @@ namespace AdoptionCrm.Cli.Demo;
 
 /// <summary>
 /// The demo's fixed cast: fictional companies (Microsoft's sample names), reps, and the signup
-/// sources that are not companies. A few companies spread (3, 8, 15, 40 people), most stay at 1-2.
+/// sources that are not companies. A few companies spread (3, 8, 15, 40 people), most stay at 1-2. Some
+/// spread now (their burst ends in the last days, so the daily recompute keeps them at their stage), the
+/// rest at any time (and may have cooled by the end); one company adopts with no account at all.
 /// </summary>
 public static class DemoCatalog
 {
@@ -15,13 +17,16 @@ public static class DemoCatalog
     public const string XssAccount = "Northwind Traders";
     public const string XssName = "<img src=x onerror=alert(1)>";
 
+    /// <summary>The seed's own scenario: 16 people from a company sales has no account for, over the last weeks.</summary>
+    public static readonly DemoProspect[] Prospects = { new("acmerobotics.com", 16) };
+
     public static readonly DemoCompany[] Companies =
     {
         new("Contoso", new[] { "contoso.com", "contoso.co.uk", "contoso.de" }, DemoOwner.Rep0, 40),
-        new("Fabrikam", new[] { "fabrikam.com", "fabrikam.io" }, DemoOwner.Team, 18),
-        new("Northwind Traders", new[] { "northwindtraders.com" }, DemoOwner.Rep1, 9),
+        new("Fabrikam", new[] { "fabrikam.com", "fabrikam.io" }, DemoOwner.Team, 18, DemoBurst.Recent),
+        new("Northwind Traders", new[] { "northwindtraders.com" }, DemoOwner.Rep1, 9, DemoBurst.Recent),
         new("Tailspin Toys", new[] { "tailspintoys.com" }, DemoOwner.DisabledRep, 8),
-        new("Woodgrove Bank", new[] { "woodgrovebank.com", "woodgrove.co.uk" }, DemoOwner.Rep2, 5),
+        new("Woodgrove Bank", new[] { "woodgrovebank.com", "woodgrove.co.uk" }, DemoOwner.Rep2, 5, DemoBurst.Recent),
         new("Wingtip Toys", new[] { "wingtiptoys.com" }, DemoOwner.Rep3, 4),
         new("Adventure Works", new[] { "adventure-works.com", "adventureworks.co.uk" }, DemoOwner.Rep0, 3),
         new("Alpine Ski House", new[] { "alpineskihouse.com" }, DemoOwner.Rep1, 2),

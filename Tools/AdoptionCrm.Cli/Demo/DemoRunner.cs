@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AdoptionCrm.Cli.Simulate;
+using AdoptionCrm.Plugins.Steps;
 using AdoptionCrm.Emulator;
 
 namespace AdoptionCrm.Cli.Demo;
@@ -22,6 +23,9 @@ public static class DemoRunner
         var generator = new SignupGenerator(seed, endUtc ?? new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc));
         var org = DemoOrganizationBuilder.Build(generator.Start);
         var signups = generator.Generate(leads);
+        // An admin turns the daily recompute on after install (docs/admin-guide.md), so the demo's six months run
+        // with it: accounts and companies whose people age out without a new signup are brought up to date daily.
+        org.Flows.TurnOn(RebuildPlugin.DailyFlowName);
         var replay = new SignupReplay(org);
         var problems = new List<InputProblem>();
         var watch = Stopwatch.StartNew();
@@ -30,6 +34,8 @@ public static class DemoRunner
             replay.Replay(signups[i], "demo", problems);
             if (i % 25 == 0 || i == signups.Count - 1) progress?.Invoke(i + 1, signups.Count);
         }
+        replay.MoveClockTo(generator.End);
+        org.DrainAsyncQueue();
         watch.Stop();
         // Generated signups are all valid input; a refused one means the engine or the emulator broke.
         if (problems.Count > 0) throw new InvalidOperationException($"{problems.Count} demo signup(s) were refused, first: {problems[0]}");

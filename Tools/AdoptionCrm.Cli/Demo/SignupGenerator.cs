@@ -40,23 +40,9 @@ public sealed class SignupGenerator
         var signups = new List<(DateTime At, Func<DateTime, SignupInput> Make)>();
         var scale = Math.Min(1.0, count / (double)ProfileSize);
         foreach (var company in DemoCatalog.Companies)
-        {
-            var people = (int)Math.Ceiling(company.People * scale);
-            if (people == 0) continue;
-            var burstStart = Start.AddDays(_random.Next(0, Days - BurstDays));
-            for (var p = 0; p < people && signups.Count < count; p++)
-            {
-                var (first, last) = Person();
-                if (company.Name == DemoCatalog.XssAccount && p == 1) (first, last) = ("", DemoCatalog.XssName);
-                var email = CompanyEmail(first, last, company.Domains);
-                var title = JobTitle();
-                var at = burstStart.AddMinutes(_random.Next(0, BurstDays * 24 * 60));
-                signups.Add((at, t => Signup(email, first, last, title, t, company: true)));
-                // One in eight comes back later (a second signup with the same email: not a new adopter).
-                if (_random.Next(8) == 0 && signups.Count < count)
-                    signups.Add((at.AddDays(_random.Next(1, 30)), t => Signup(email, first, last, title, t, company: true)));
-            }
-        }
+            AddPeople(signups, count, company.Domains, (int)Math.Ceiling(company.People * scale), company.Burst, company.Name == DemoCatalog.XssAccount);
+        foreach (var prospect in DemoCatalog.Prospects)
+            AddPeople(signups, count, new[] { prospect.Domain }, (int)Math.Ceiling(prospect.People * scale), DemoBurst.Recent, xss: false);
         while (signups.Count < count)
         {
             var at = Start.AddMinutes(_random.Next(0, Days * 24 * 60));
@@ -81,6 +67,27 @@ public sealed class SignupGenerator
         signups = signups.Select(s => s.At < End ? s : (End.AddMinutes(-_random.Next(1, 7 * 24 * 60)), s.Make)).ToList();
         return signups.Select((s, i) => (s, i)).OrderBy(x => x.s.At).ThenBy(x => x.i)
             .Select((x, line) => x.s.Make(x.s.At) with { Line = line + 1 }).ToList();
+    }
+
+    private void AddPeople(List<(DateTime At, Func<DateTime, SignupInput> Make)> signups, int count, string[] domains, int people, DemoBurst burst, bool xss)
+    {
+        if (people == 0) return;
+        // A recent burst ends in the stream's last week, so all of it is inside the default 60-day window at the end.
+        var burstStart = burst == DemoBurst.Recent
+            ? End.AddDays(-BurstDays - _random.Next(1, 8))
+            : Start.AddDays(_random.Next(0, Days - BurstDays));
+        for (var p = 0; p < people && signups.Count < count; p++)
+        {
+            var (first, last) = Person();
+            if (xss && p == 1) (first, last) = ("", DemoCatalog.XssName);
+            var email = CompanyEmail(first, last, domains);
+            var title = JobTitle();
+            var at = burstStart.AddMinutes(_random.Next(0, BurstDays * 24 * 60));
+            signups.Add((at, t => Signup(email, first, last, title, t, company: true)));
+            // One in eight comes back later (a second signup with the same email: not a new adopter).
+            if (_random.Next(8) == 0 && signups.Count < count)
+                signups.Add((at.AddDays(_random.Next(1, 30)), t => Signup(email, first, last, title, t, company: true)));
+        }
     }
 
     private void AddColleague(List<(DateTime At, Func<DateTime, SignupInput> Make)> signups, string email, DateTime at)

@@ -25,7 +25,7 @@ public sealed class SignupReplay
 
     public bool Replay(SignupInput signup, string file, List<InputProblem> problems)
     {
-        _org.Clock.Set(signup.CreatedOnUtc);
+        MoveClockTo(signup.CreatedOnUtc);
         // The log is per create: cleared before, read after, so it never grows with the run.
         _org.Log.Clear();
         try
@@ -42,6 +42,17 @@ public sealed class SignupReplay
             problems.Add(new InputProblem(file, signup.Line, "lead refused: " + e.Message));
             return false;
         }
+    }
+
+    /// <summary>
+    /// Forward moves go through AdvanceClock, so the scheduled flows an admin has turned on (the daily recompute)
+    /// run on the days in between as they would in Dataverse; with none on it is the same as setting the clock.
+    /// </summary>
+    public void MoveClockTo(DateTime utc)
+    {
+        var by = utc - _org.Clock.UtcNow;
+        if (by > TimeSpan.Zero) _org.AdvanceClock(by);
+        else _org.Clock.Set(utc);
     }
 
     private static Entity ToLead(SignupInput s)

@@ -14,16 +14,18 @@ public static class RowSorter
     {
         var orders = query.Orders.Where(o => o.Column is not null).ToList();
         if (orders.Count == 0) return rows;
-        var comparer = Comparer<Entity?[]>.Create((a, b) =>
+        // Each row's sort keys are read once, not at every comparison (a page of a large table sorts it whole).
+        var keyed = rows.Select(r => (Row: r, Keys: orders.Select(o => SortKey(r[o.Slot], o.Column!)).ToArray())).ToList();
+        var comparer = Comparer<(Entity?[] Row, object?[] Keys)>.Create((a, b) =>
         {
-            foreach (var order in orders)
+            for (var i = 0; i < orders.Count; i++)
             {
-                var result = CompareNullable(SortKey(a[order.Slot], order.Column!), SortKey(b[order.Slot], order.Column!));
-                if (result != 0) return order.Descending ? -result : result;
+                var result = CompareNullable(a.Keys[i], b.Keys[i]);
+                if (result != 0) return orders[i].Descending ? -result : result;
             }
-            return a[0]!.Id.CompareTo(b[0]!.Id);
+            return a.Row[0]!.Id.CompareTo(b.Row[0]!.Id);
         });
-        return rows.OrderBy(r => r, comparer).ToList();
+        return keyed.OrderBy(k => k, comparer).Select(k => k.Row).ToList();
     }
 
     public static int CompareNullable(object? a, object? b) =>
