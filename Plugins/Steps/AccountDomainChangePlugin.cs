@@ -34,9 +34,8 @@ namespace AdoptionCrm.Plugins.Steps
         protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
         {
             var context = localContext.PluginExecutionContext;
-            Entity pre, post;
-            context.PreEntityImages.TryGetValue(PreImage, out pre);
-            context.PostEntityImages.TryGetValue(PostImage, out post);
+            var pre = context.OptionalPreImage(PreImage);
+            var post = context.OptionalPostImage(PostImage);
             var names = new[] { pre, post }.Where(i => i != null).Select(i => i.GetAttributeValue<string>(AccountDomainColumns.Name))
                 .Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
             var linking = new CompanyLinking(localContext.SystemUserService, m => localContext.Trace(m));

@@ -22,10 +22,9 @@ namespace AdoptionCrm.Plugins.Steps
         protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
         {
             var context = localContext.PluginExecutionContext;
-            Entity before, after;
-            context.PreEntityImages.TryGetValue(PreImage, out before);
-            if (!context.PostEntityImages.TryGetValue(PostImage, out after)) return;
-            if (after.Id == Guid.Empty) after.Id = context.PrimaryEntityId;
+            var after = context.PostImageWithId(PostImage);
+            if (after == null) return;
+            var before = context.OptionalPreImage(PreImage);
             DateTime now = context.OperationTime();
             var service = localContext.SystemUserService;
             new AccountPlay(service, SettingsReader.ReadActive(service), now, m => localContext.Trace(m)).Run(before, after);

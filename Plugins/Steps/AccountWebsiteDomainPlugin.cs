@@ -27,8 +27,7 @@ namespace AdoptionCrm.Plugins.Steps
             var context = localContext.PluginExecutionContext;
             var target = context.InputParameters["Target"] as Entity;
             if (target == null || !target.Contains(AccountColumns.WebsiteUrl)) return;
-            Entity pre;
-            context.PreEntityImages.TryGetValue(PreImage, out pre);
+            var pre = context.OptionalPreImage(PreImage);
             var service = localContext.SystemUserService;
             var settings = SettingsReader.ReadActive(service);
             string oldDomain = pre == null ? null : WebsiteDomain.Of(pre.GetAttributeValue<string>(AccountColumns.WebsiteUrl), settings.KeepSubdomainsApart);

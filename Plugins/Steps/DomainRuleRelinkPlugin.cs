@@ -31,9 +31,8 @@ namespace AdoptionCrm.Plugins.Steps
         {
             var context = localContext.PluginExecutionContext;
             var domains = new List<string>();
-            Entity image;
-            if (context.PreEntityImages.TryGetValue(PreImage, out image) && image != null) domains.Add(image.GetAttributeValue<string>(DomainRuleColumns.Name));
-            if (context.PostEntityImages.TryGetValue(PostImage, out image) && image != null) domains.Add(image.GetAttributeValue<string>(DomainRuleColumns.Name));
+            foreach (var image in new[] { context.OptionalPreImage(PreImage), context.OptionalPostImage(PostImage) })
+                if (image != null) domains.Add(image.GetAttributeValue<string>(DomainRuleColumns.Name));
             if (context.MessageName == MessageNames.Create) domains.Add(((Entity)context.InputParameters["Target"]).GetAttributeValue<string>(DomainRuleColumns.Name));
             RelinkQueue.Add(localContext.SystemUserService, domains, context.OperationTime());
             localContext.Trace("Queued for relinking: " + string.Join(", ", domains));

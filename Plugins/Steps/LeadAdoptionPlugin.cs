@@ -38,9 +38,8 @@ namespace AdoptionCrm.Plugins.Steps
         {
             var context = localContext.PluginExecutionContext;
             DateTime now = context.OperationTime();
-            Entity before, after;
-            context.PreEntityImages.TryGetValue(PreImage, out before);
-            context.PostEntityImages.TryGetValue(PostImage, out after);
+            var before = context.OptionalPreImage(PreImage);
+            var after = context.OptionalPostImage(PostImage);
             if (context.MessageName == MessageNames.Delete) after = null;
             var requests = LeadChanges.Between(LeadSignup.Of(before, context.PrimaryEntityId, now), LeadSignup.Of(after, context.PrimaryEntityId, now),
                 context.PrimaryEntityId, LinkedAccount(before), LinkedAccount(after), now);

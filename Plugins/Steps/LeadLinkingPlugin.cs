@@ -36,8 +36,7 @@ namespace AdoptionCrm.Plugins.Steps
             var context = localContext.PluginExecutionContext;
             var target = context.InputParameters["Target"] as Entity;
             if (target == null) return;
-            Entity pre;
-            context.PreEntityImages.TryGetValue(PreImage, out pre);
+            var pre = context.OptionalPreImage(PreImage);
             bool update = context.MessageName == MessageNames.Update;
             // The engine's own moves set the match method with the account; a bare parentaccountid is a person's.
             // Clearing it is never an override: the platform clears it itself when the account is deleted

@@ -27,8 +27,7 @@ namespace AdoptionCrm.Plugins.Steps
         {
             var context = localContext.PluginExecutionContext;
             var target = (Entity)context.InputParameters["Target"];
-            Entity pre;
-            context.PreEntityImages.TryGetValue(PreImage, out pre);
+            var pre = context.OptionalPreImage(PreImage);
             var before = Setting.SplitList(pre == null ? null : pre.GetAttributeValue<string>(AdoptionSettingsColumns.OwnDomains));
             var after = Setting.SplitList(target.GetAttributeValue<string>(AdoptionSettingsColumns.OwnDomains));
             var changed = before.Except(after, StringComparer.OrdinalIgnoreCase).Concat(after.Except(before, StringComparer.OrdinalIgnoreCase))

@@ -28,11 +28,8 @@ namespace AdoptionCrm.Plugins.Steps
         {
             var context = localContext.PluginExecutionContext;
             var target = (Entity)context.InputParameters["Target"];
-            Entity pre;
-            context.PreEntityImages.TryGetValue(PreImage, out pre);
-            var merged = new Entity(AdoptionSettingsColumns.EntityName, target.Id);
-            if (pre != null) foreach (var a in pre.Attributes) merged[a.Key] = a.Value;
-            foreach (var a in target.Attributes) merged[a.Key] = a.Value;
+            var pre = context.OptionalPreImage(PreImage);
+            var merged = ExecutionContextReads.RowAsSaved(pre, target);
             var before = AdoptionSettings.FromRow(pre);
             var after = AdoptionSettings.FromRow(merged);
             if (merged.GetAttributeValue<bool?>(AdoptionSettingsColumns.IsActive) != true) return;

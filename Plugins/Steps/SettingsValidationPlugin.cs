@@ -29,11 +29,7 @@ namespace AdoptionCrm.Plugins.Steps
             var target = context.InputParameters["Target"] as Entity;
             if (target == null) return;
             // The row as it will be saved: what it was, with this request's changes over it.
-            var merged = new Entity(AdoptionSettingsColumns.EntityName, target.Id);
-            Entity pre;
-            if (context.PreEntityImages.TryGetValue(PreImage, out pre) && pre != null)
-                foreach (var attribute in pre.Attributes) merged[attribute.Key] = attribute.Value;
-            foreach (var attribute in target.Attributes) merged[attribute.Key] = attribute.Value;
+            var merged = ExecutionContextReads.RowAsSaved(context.OptionalPreImage(PreImage), target);
             var settings = AdoptionSettings.FromRow(merged);
             var errors = new System.Collections.Generic.List<string>(SettingsValidator.Validate(settings));
             errors.AddRange(SettingsRowChecks.Check(localContext.SystemUserService, target.Id, settings, merged.GetAttributeValue<bool?>(AdoptionSettingsColumns.IsActive) == true));

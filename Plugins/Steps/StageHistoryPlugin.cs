@@ -1,8 +1,6 @@
-using System;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Model;
 using AdoptionCrm.Plugins.Plays;
-using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Plugins.Steps
 {
@@ -21,10 +19,9 @@ namespace AdoptionCrm.Plugins.Steps
         protected override void ExecuteDataversePlugin(ILocalPluginContext localContext)
         {
             var context = localContext.PluginExecutionContext;
-            Entity before, after;
-            context.PreEntityImages.TryGetValue(PreImage, out before);
-            if (!context.PostEntityImages.TryGetValue(PostImage, out after)) return;
-            if (after.Id == Guid.Empty) after.Id = context.PrimaryEntityId;
+            var after = context.PostImageWithId(PostImage);
+            if (after == null) return;
+            var before = context.OptionalPreImage(PreImage);
             new StageHistory(localContext.SystemUserService, context.OperationTime(), m => localContext.Trace(m)).Record(before, after);
         }
     }

@@ -143,4 +143,28 @@ public class DailyRecomputeTests
         Assert.Equal(new DateTime(2025, 4, 30, 2, 0, 0, DateTimeKind.Utc), e.AccountRow(contoso).GetAttributeValue<DateTime>(AccountColumns.ScoredOn));
         Assert.Equal(0, Company(e, "contoso.com").GetAttributeValue<int>(CompanyColumns.People));
     }
+
+    [Fact]
+    public void A_batch_that_always_fails_stops_the_shipped_daily_flow_at_once_as_Failed_instead_of_resending_it()
+    {
+        var e = new EngineOrg();
+        for (var i = 0; i < 3; i++) e.Lead($"p{i}@poison.com");
+        e.Org.RegisterPlugin<PoisonCompanyPlugin>();
+        e.Org.AdvanceClock(TimeSpan.FromDays(61)); // the signups age out: the daily pass must write the company
+        var run = e.Org.Flows.RunNow("Adoption: daily recompute");
+        Assert.Equal("Failed", run.Status);
+        Assert.Contains("poison company", run.Error);
+        // Logic Apps runs the next iteration after a failed one; without the check the same cookie went out up to 5,000 times.
+        Assert.True(run.ConnectorCalls < 10, $"{run.ConnectorCalls} calls");
+    }
+
+    [Fact]
+    public void A_pass_cut_off_by_the_loop_timeout_fails_the_shipped_daily_flow_instead_of_showing_Succeeded()
+    {
+        var e = new EngineOrg(options: o => o.FlowCallDuration = TimeSpan.FromHours(24)); // one call outlasts the loop's timeout (under 24 h)
+        for (var i = 0; i < 3; i++) e.Lead($"p{i}@contoso.com");
+        var run = e.Org.Flows.RunNow("Adoption: daily recompute");
+        Assert.Equal(("Failed", 1), (run.Status, run.ConnectorCalls));
+        Assert.Contains("pass is unfinished", run.Error);
+    }
 }

@@ -30,7 +30,12 @@ public class FlowTests(PackedSolution packed) : IClassFixture<PackedSolution>
         Assert.Equal("Day", trigger.GetProperty("recurrence").GetProperty("frequency").GetString());
         var loop = definition.GetProperty("actions").GetProperty("Recompute_until_done");
         Assert.Equal("Until", loop.GetProperty("type").GetString());
-        Assert.Equal("@empty(variables('Cookie'))", loop.GetProperty("expression").GetString());
+        Assert.Equal("@or(empty(variables('Cookie')), not(empty(variables('BatchError'))))", loop.GetProperty("expression").GetString());
+        // Under 24 h so two daily runs never overlap (the run-duration cap is 30 days: power-automate limits-and-config).
+        Assert.True(System.Xml.XmlConvert.ToTimeSpan(loop.GetProperty("limit").GetProperty("timeout").GetString()!) < TimeSpan.FromHours(24));
+        var actions = definition.GetProperty("actions");
+        Assert.Equal("Terminate", actions.GetProperty("Fail_if_a_batch_failed").GetProperty("actions").GetProperty("Stop_on_the_failed_batch").GetProperty("type").GetString());
+        Assert.Equal("Terminate", actions.GetProperty("Fail_if_the_pass_did_not_finish").GetProperty("actions").GetProperty("Stop_unfinished").GetProperty("type").GetString());
         var call = loop.GetProperty("actions").GetProperty("Recompute_a_batch").GetProperty("inputs");
         Assert.Equal("PerformUnboundAction", call.GetProperty("host").GetProperty("operationId").GetString());
         Assert.Equal("adopt_Rebuild", call.GetProperty("parameters").GetProperty("actionName").GetString());

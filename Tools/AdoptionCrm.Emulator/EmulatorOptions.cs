@@ -41,6 +41,13 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool TurnOnFlows { get; set; }
 
+    /// <summary>
+    /// How long each connector call of a flow takes, for an Until loop's limit.timeout (the clock does not move
+    /// during a run). No figure is published for a Dataverse call, so it is a switch: zero (the default) means
+    /// only the loop's count stops an endless loop; set it to see where the timeout cuts a pass off.
+    /// </summary>
+    public TimeSpan FlowCallDuration { get; set; } = TimeSpan.Zero;
+
     /// <summary>Which steps state changes, lifecycle messages and cascades fire where the docs are silent (switches).</summary>
     public Lifecycle.LifecycleOptions Lifecycle { get; } = new();
 

@@ -40,10 +40,10 @@ public class ScheduledFlowTests
         }
         """;
 
-    private static EmulatedOrganization Org(string json, bool on, string name = "Echo three times")
+    private static EmulatedOrganization Org(string json, bool on, string name = "Echo three times", TimeSpan callDuration = default)
     {
         var options = new EmulatorOptions { RegisterShippedPlugins = false, LoadSolutionTables = false, LoadSolutionCustomApis = false, LoadSolutionFlows = false, TurnOnFlows = on,
-            StartTimeUtc = new DateTime(2025, 3, 1, 1, 0, 0, DateTimeKind.Utc) };
+            StartTimeUtc = new DateTime(2025, 3, 1, 1, 0, 0, DateTimeKind.Utc), FlowCallDuration = callDuration };
         options.CustomApis.AddRange(AdoptionCrm.Emulator.CustomApis.SolutionCustomApis.Load(CustomApiFixture.SourceDirectory));
         options.Flows.Add(new FlowDefinition(Guid.NewGuid(), name, "Workflows/Test.json", "Workflows/Test.json.data.xml", new XElement("Workflow"), json, ["test_dataverse"]));
         return EmulatedOrganization.Create(options).RegisterPluginType<EchoPlugin>();
@@ -72,18 +72,83 @@ public class ScheduledFlowTests
         Assert.Single(org.Flows.Runs);
     }
 
+    /// <summary>The loop's body when its call fails the first time only: a handler sets the text right after a failure.</summary>
+    private const string FailOnceLoop = """
+        {
+          "Init": { "runAfter": {}, "type": "InitializeVariable", "inputs": { "variables": [ { "name": "acc", "type": "string", "value": "" }, { "name": "text", "type": "string", "value": "fail" } ] } },
+          "Loop": {
+            "runAfter": { "Init": [ "Succeeded" ] }, "type": "Until", "expression": "@equals(variables('acc'), 'a')", "limit": { "count": 10 },
+            "actions": {
+              "Echo": { "runAfter": {}, "type": "OpenApiConnection",
+                "inputs": { "host": { "connectionName": "shared_commondataserviceforapps", "operationId": "PerformUnboundAction" },
+                            "parameters": { "actionName": "test_Echo", "item/Text": "@variables('text')" } } },
+              "Mend": { "runAfter": { "Echo": [ "Failed" ] }, "type": "SetVariable", "inputs": { "name": "text", "value": "a" } },
+              "Keep": { "runAfter": { "Echo": [ "Succeeded" ] }, "type": "SetVariable", "inputs": { "name": "acc", "value": "@coalesce(outputs('Echo')?['body/Echoed'], '')" } }
+            }
+          }
+        }
+        """;
+
     [Fact]
-    public void A_failing_call_fails_the_run_with_the_platform_message_and_an_unknown_action_is_named()
+    public void A_failed_iteration_that_is_not_the_last_does_not_stop_the_loop()
+    {
+        // Logic Apps: "the next iteration continues to run, and the entire Until action isn't marked as Failed"
+        // (learn.microsoft.com/azure/logic-apps/logic-apps-control-flow-loops#until).
+        var run = Org(Json(FailOnceLoop), on: true).Flows.RunNow("Echo three times");
+        Assert.Equal(("Succeeded", 2), (run.Status, run.ConnectorCalls));
+    }
+
+    [Fact]
+    public void A_call_that_always_fails_is_repeated_up_to_the_loop_count_and_the_run_fails_on_the_last_iteration()
     {
         var failing = Org(Json(EchoLoop.Replace("@concat(variables('acc'), 'a')", "fail")), on: true);
         var run = failing.Flows.RunNow("Echo three times");
-        Assert.Equal("Failed", run.Status);
+        Assert.Equal(("Failed", 10), (run.Status, run.ConnectorCalls)); // the loop's count of 10, not 1: the platform does not stop at the first failure
         Assert.Contains("echo refused", run.Error);
+        Assert.Contains(run.Warnings, w => w.Contains("limit of 10 iterations"));
 
         var http = Org(Json("""{ "Call": { "runAfter": {}, "type": "Http", "inputs": { "method": "GET", "uri": "https://example.com" } } }"""), on: true);
         run = http.Flows.RunNow("Echo three times");
         Assert.Equal("Failed", run.Status);
         Assert.Contains("action type Http (Call) is not emulated", run.Error);
+    }
+
+    [Fact]
+    public void The_loop_stops_at_its_timeout_and_a_loop_cut_off_by_a_limit_is_not_failed()
+    {
+        var endless = EchoLoop.Replace("@equals(variables('acc'), 'aaa')", "@equals(variables('acc'), 'never')");
+        var timed = Org(Json(endless.Replace("\"count\": 10", "\"count\": 10, \"timeout\": \"PT3H\"")), on: true, callDuration: TimeSpan.FromHours(1)).Flows.RunNow("Echo three times");
+        Assert.Equal(("Succeeded", 3), (timed.Status, timed.ConnectorCalls));
+        Assert.Contains(timed.Warnings, w => w.Contains("timeout"));
+
+        var defaulted = Org(Json(endless.Replace(", \"limit\": { \"count\": 10 }", "")), on: true, callDuration: TimeSpan.FromMinutes(20)).Flows.RunNow("Echo three times");
+        Assert.Equal(("Succeeded", 3), (defaulted.Status, defaulted.ConnectorCalls)); // no limit given: PT1H, as the platform defaults
+
+        var counted = Org(Json(endless), on: true).Flows.RunNow("Echo three times");
+        Assert.Equal(("Succeeded", 10), (counted.Status, counted.ConnectorCalls));
+    }
+
+    [Fact]
+    public void Terminate_in_an_If_ends_the_run_with_its_status_and_message_and_an_unknown_runAfter_status_is_refused()
+    {
+        const string stop = """
+          ,"Check": { "runAfter": { "Loop": [ "Succeeded", "Failed" ] }, "type": "If",
+            "expression": { "and": [ { "not": { "equals": [ "@variables('acc')", "aaa" ] } } ] },
+            "actions": { "Stop": { "runAfter": {}, "type": "Terminate", "inputs": { "runStatus": "Failed", "runError": { "code": "X", "message": "@concat('stopped at ', variables('acc'))" } } } },
+            "else": { "actions": {} } }
+        }
+        """;
+        var done = Org(Json(EchoLoop.TrimEnd().TrimEnd('}') + stop), on: true).Flows.RunNow("Echo three times");
+        Assert.Equal(("Succeeded", 3), (done.Status, done.ConnectorCalls)); // the condition is false: else branch, nothing to stop
+
+        var cut = EchoLoop.Replace("\"count\": 10", "\"count\": 2").TrimEnd().TrimEnd('}') + stop;
+        var run = Org(Json(cut), on: true).Flows.RunNow("Echo three times");
+        Assert.Equal(("Failed", 2), (run.Status, run.ConnectorCalls));
+        Assert.Equal("Stop: stopped at aa", run.Error);
+
+        var odd = Org(Json(EchoLoop.Replace("\"Echo\": [ \"Succeeded\" ]", "\"Echo\": [ \"Succeded\" ]")), on: true).Flows.RunNow("Echo three times");
+        Assert.Equal("Failed", odd.Status);
+        Assert.Contains("runAfter status Succeded is not emulated", odd.Error);
     }
 
     [Fact]

@@ -20,10 +20,12 @@ public sealed class FlowCatalog
     private readonly List<ScheduledFlow> _flows;
     private readonly HashSet<string> _on = new(StringComparer.Ordinal);
     private readonly Queue<FlowRun> _runs = new();
+    private readonly TimeSpan _callDuration;
 
     internal FlowCatalog(EmulatedOrganization org, EmulatorOptions options)
     {
         _org = org;
+        _callDuration = options.FlowCallDuration;
         _flows = (options.LoadSolutionFlows ? Embedded.Value : Array.Empty<ScheduledFlow>())
             .Concat(options.Flows.Select(ScheduledFlow.From).OfType<ScheduledFlow>()).ToList();
         if (options.TurnOnFlows) foreach (var flow in _flows) _on.Add(flow.Name);
@@ -49,7 +51,7 @@ public sealed class FlowCatalog
 
     internal FlowRun Run(ScheduledFlow flow, DateTime at)
     {
-        var run = new FlowRunner(_org, flow).Run(at);
+        var run = new FlowRunner(_org, flow, _callDuration).Run(at);
         _runs.Enqueue(run);
         while (_runs.Count > KeptRuns) _runs.Dequeue();
         return run;
