@@ -35,17 +35,27 @@ namespace AdoptionCrm.Plugins.Adoption
             buckets.Prune(_now, settings.WindowDays);
             if (!request.Rebuild && request.Delta != null) buckets.AddAll(request.Delta, 1);
             buckets.Prune(_now, settings.WindowDays);
+            var update = Changes(account, buckets, settings, _now);
+            if (update.Attributes.Count > 0) _service.Update(update);
             AdoptionSummary summary = ScoreCalculator.Compute(buckets, _now, settings);
+            _trace(string.Format("Account {0}: {1} people, score {2}, stage {3}", account.Id, summary.People, summary.Score.Value, summary.Stage));
+        }
 
+        /// <summary>
+        /// The summary columns of <paramref name="account"/> that change when its buckets become <paramref name="buckets"/>
+        /// (pruned). The one definition of the account's summary, for the lock path here and the optimistic path (SignupPlan).
+        /// </summary>
+        public static Entity Changes(Entity account, DayBuckets buckets, AdoptionSettings settings, DateTime nowUtc)
+        {
+            AdoptionSummary summary = ScoreCalculator.Compute(buckets, nowUtc, settings);
             var update = new Entity(AccountColumns.EntityName, account.Id);
             ColumnValues.SetIfChanged(account, update, AccountColumns.AdoptionBuckets, buckets.ToString());
             ColumnValues.SetIfChanged(account, update, AccountColumns.AdopterCount, summary.People);
             ColumnValues.SetIfChanged(account, update, AccountColumns.AdoptionScore, summary.Score.Value);
             ColumnValues.SetIfChanged(account, update, AccountColumns.ScoreExplanation, Clip(summary.Score.Explanation, AccountColumns.ExplanationMaxLength));
             ColumnValues.SetIfChanged(account, update, AccountColumns.AdoptionStage, new OptionSetValue((int)summary.Stage));
-            if (update.Contains(AccountColumns.AdoptionStage)) update[AccountColumns.StageReachedOn] = _now;
-            if (update.Attributes.Count > 0) _service.Update(update);
-            _trace(string.Format("Account {0}: {1} people, score {2}, stage {3}", account.Id, summary.People, summary.Score.Value, summary.Stage));
+            if (update.Contains(AccountColumns.AdoptionStage)) update[AccountColumns.StageReachedOn] = nowUtc;
+            return update;
         }
 
         private DayBuckets CompaniesOf(Guid accountId)

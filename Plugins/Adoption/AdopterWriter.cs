@@ -51,13 +51,14 @@ namespace AdoptionCrm.Plugins.Adoption
         }
 
 
-        public void Write(Entity stored, Guid adopterId, SignupList list, AdopterFacts facts, Guid companyId, Guid? accountId, bool counted)
+        public void Write(Entity stored, Guid adopterId, SignupList list, AdopterFacts facts, Guid companyId, Guid? accountId, bool counted) =>
+            Execute(_service, Plan(stored, adopterId, list, facts, companyId, accountId, counted));
+
+        /// <summary>The one write that brings the stored row to <paramref name="facts"/> (only the columns that change), or none.</summary>
+        public static AdopterWrite Plan(Entity stored, Guid adopterId, SignupList list, AdopterFacts facts, Guid companyId, Guid? accountId, bool counted)
         {
             if (!facts.Exists)
-            {
-                if (stored != null) _service.Delete(AdopterColumns.EntityName, adopterId);
-                return;
-            }
+                return stored != null ? new AdopterWrite(AdopterWriteKind.Delete, new Entity(AdopterColumns.EntityName, adopterId)) : AdopterWrite.None;
             var row = new Entity(AdopterColumns.EntityName, adopterId);
             row[AdopterColumns.Name] = Clip(facts.Name, AdopterColumns.NameMaxLength);
             row[AdopterColumns.Email] = facts.Email;
@@ -74,16 +75,24 @@ namespace AdoptionCrm.Plugins.Adoption
             row[AdopterColumns.SignupList] = list.ToString();
             if (stored == null)
             {
-                row.Id = adopterId;
                 row[AdopterColumns.Id] = adopterId;
                 foreach (var key in new List<string>(row.Attributes.Keys)) if (row[key] == null) row.Attributes.Remove(key);
-                _service.Create(row);
-                return;
+                return new AdopterWrite(AdopterWriteKind.Create, row);
             }
             var update = new Entity(AdopterColumns.EntityName, adopterId);
             foreach (var pair in row.Attributes)
                 if (!ColumnValues.Same(stored.Contains(pair.Key) ? stored[pair.Key] : null, pair.Value)) update[pair.Key] = pair.Value;
-            if (update.Attributes.Count > 0) _service.Update(update);
+            return update.Attributes.Count > 0 ? new AdopterWrite(AdopterWriteKind.Update, update) : AdopterWrite.None;
+        }
+
+        public static void Execute(IOrganizationService service, AdopterWrite write)
+        {
+            switch (write.Kind)
+            {
+                case AdopterWriteKind.Create: service.Create(write.Row); break;
+                case AdopterWriteKind.Update: service.Update(write.Row); break;
+                case AdopterWriteKind.Delete: service.Delete(AdopterColumns.EntityName, write.Row.Id); break;
+            }
         }
 
         private static string Clip(string text, int max) => text == null || text.Length <= max ? text : text.Substring(0, max);

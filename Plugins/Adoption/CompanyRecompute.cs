@@ -81,6 +81,86 @@ namespace AdoptionCrm.Plugins.Adoption
             requests = requests.OrderBy(r => r.Key, GuidOrder.Instance).ToList();
             if (sendAccountsNow) foreach (var r in requests) _sender.SendAccount(r.Key, r.Value);
 
+            var update = CompanyUpdate(company, after, summary, accountId, created);
+            if (update.Attributes.Count > 0) _service.Update(update);
+            _trace(string.Format("Company {0}: {1} people, score {2}, stage {3}", company.Domain, summary.People, summary.Score.Value, summary.Stage));
+            return requests;
+        }
+
+        private void ApplyPerson(CompanyState company, CompanyRequest request, DayBuckets buckets)
+        {
+            Guid adopterId = RowIds.Adopter(request.Email, company.Domain);
+            var change = new PersonChange(_adopters.Read(adopterId), request);
+            // The person's newest signup is now another lead, which the stored row does not name yet: it may have
+            // been deleted with its own removal still queued (the async service runs jobs roughly, not strictly,
+            // in order: learn.microsoft.com/power-apps/developer/data-platform/asynchronous-service). A lead that
+            // is gone counts nowhere, as in the rebuild; dropping its entry here makes its own removal a no-op.
+            while (change.NeedsLeadCheck && !LeadExistence.Exists(_service, change.Now.LatestLeadId.Value))
+            {
+                _trace("Lead " + change.Now.LatestLeadId + " of " + request.Email + " is gone; its signup no longer counts.");
+                change.Drop(change.Now.LatestLeadId.Value);
+            }
+            buckets.Add(change.Old.Contribution(_now, _settings.WindowDays), -1);
+            buckets.Add(change.Now.Contribution(_now, _settings.WindowDays), 1);
+            _adopters.Write(change.Stored, adopterId, change.List, change.Now, company.Id, company.AccountId, change.Now.CountedAt(_now, _settings.WindowDays));
+        }
+
+        /// <summary>
+        /// The optimistic path (SignupPlan): what <see cref="Apply"/> would write for a person's request, computed from
+        /// rows read without a lock (the company, the person's stored adopter, the company's counted account), as writes
+        /// to send later with IfRowVersionMatches. Null when the request needs more than the adopter, company and account
+        /// writes (no person request; the company moves between accounts; days left the window, so adopters must be
+        /// uncounted; a lead must be checked for existence; an account may be auto-created; the counted account was not
+        /// read): those take the lock path, which does everything.
+        /// </summary>
+        public SignupPlan Plan(CompanyState company, Entity storedAdopter, CompanyRequest request, Entity account)
+        {
+            if (request == null || request.Kind != CompanyRequestKind.Person || company.CountedAccountId != company.AccountId) return null;
+            DayBuckets before = company.Buckets.Copy();
+            before.Prune(_now, _settings.WindowDays);
+            if (before.Buckets.Count() < company.Buckets.Buckets.Count()) return null;
+            var change = new PersonChange(storedAdopter, request);
+            if (change.NeedsLeadCheck) return null;
+            DayBuckets after = before.Copy();
+            after.Add(change.Old.Contribution(_now, _settings.WindowDays), -1);
+            after.Add(change.Now.Contribution(_now, _settings.WindowDays), 1);
+            after.Prune(_now, _settings.WindowDays);
+            AdoptionSummary summary = ScoreCalculator.Compute(after, _now, _settings);
+            Guid? accountId = company.AccountId;
+            if (accountId == null && _settings.AutoCreateAccounts && summary.People >= _settings.AutoCreateMinPeople) return null;
+
+            Entity accountUpdate = null;
+            AccountRequest accountRequest = null;
+            var delta = after.Minus(before);
+            if (accountId != null && !delta.IsEmpty)
+            {
+                if (account == null || account.Id != accountId.Value) return null;
+                accountRequest = Request(accountId.Value, delta).Value;
+                if (!string.IsNullOrEmpty(account.RowVersion)) accountUpdate = AccountChanges(account, delta);
+            }
+            Guid adopterId = RowIds.Adopter(request.Email, company.Domain);
+            var adopter = AdopterWriter.Plan(change.Stored, adopterId, change.List, change.Now, company.Id, accountId, change.Now.CountedAt(_now, _settings.WindowDays));
+            var companyUpdate = CompanyUpdate(company, after, summary, accountId, created: false);
+            companyUpdate.RowVersion = company.Row.RowVersion;
+            _trace(string.Format("Planned company {0}: {1} people, score {2}, stage {3}", company.Domain, summary.People, summary.Score.Value, summary.Stage));
+            return new SignupPlan(companyUpdate, adopter, accountId, accountUpdate, accountRequest);
+        }
+
+        /// <summary>The account's new summary columns with <paramref name="delta"/> added, as AccountSummaryUpdater.Apply computes them under the account's lock.</summary>
+        private Entity AccountChanges(Entity account, DayBuckets delta)
+        {
+            DayBuckets buckets = DayBuckets.Parse(account.GetAttributeValue<string>(AccountColumns.AdoptionBuckets));
+            buckets.Prune(_now, _settings.WindowDays);
+            buckets.AddAll(delta, 1);
+            buckets.Prune(_now, _settings.WindowDays);
+            Entity update = AccountSummaryUpdater.Changes(account, buckets, _settings, _now);
+            update[AccountColumns.ScoredOn] = _now;   // as the lock path's request does
+            update.RowVersion = account.RowVersion;
+            return update;
+        }
+
+        private Entity CompanyUpdate(CompanyState company, DayBuckets after, AdoptionSummary summary, Guid? accountId, bool created)
+        {
             var update = new Entity(CompanyColumns.EntityName, company.Id);
             var row = company.Row;
             ColumnValues.SetIfChanged(row, update, CompanyColumns.Buckets, after.ToString());
@@ -92,35 +172,7 @@ namespace AdoptionCrm.Plugins.Adoption
             ColumnValues.SetIfChanged(row, update, CompanyColumns.AsOf, _now);
             ColumnValues.SetIfChanged(row, update, CompanyColumns.CountedAccountId, accountId.HasValue ? new EntityReference(AccountColumns.EntityName, accountId.Value) : null);
             if (created) update[CompanyColumns.AccountId] = new EntityReference(AccountColumns.EntityName, accountId.Value);
-            if (update.Attributes.Count > 0) _service.Update(update);
-            _trace(string.Format("Company {0}: {1} people, score {2}, stage {3}", company.Domain, summary.People, summary.Score.Value, summary.Stage));
-            return requests;
-        }
-
-        private void ApplyPerson(CompanyState company, CompanyRequest request, DayBuckets buckets)
-        {
-            Guid adopterId = RowIds.Adopter(request.Email, company.Domain);
-            Entity stored = _adopters.Read(adopterId);
-            SignupList list = SignupList.Parse(stored == null ? null : stored.GetAttributeValue<string>(AdopterColumns.SignupList));
-            AdopterFacts old = AdopterFacts.Of(list, request.Email);
-            if (request.Entry == null) list.Remove(request.LeadId);
-            else list.Set(request.Entry);
-            AdopterFacts now = AdopterFacts.Of(list, request.Email);
-            // The person's newest signup is now another lead, which the stored row does not name yet: it may have
-            // been deleted with its own removal still queued (the async service runs jobs roughly, not strictly,
-            // in order: learn.microsoft.com/power-apps/developer/data-platform/asynchronous-service). A lead that
-            // is gone counts nowhere, as in the rebuild; dropping its entry here makes its own removal a no-op.
-            Guid? storedLatest = stored == null ? null : (Guid?)(stored.GetAttributeValue<EntityReference>(AdopterColumns.LatestLeadId)?.Id);
-            while (now.LatestLeadId.HasValue && now.LatestLeadId != request.LeadId && now.LatestLeadId != storedLatest
-                && !LeadExistence.Exists(_service, now.LatestLeadId.Value))
-            {
-                _trace("Lead " + now.LatestLeadId + " of " + request.Email + " is gone; its signup no longer counts.");
-                list.Remove(now.LatestLeadId.Value);
-                now = AdopterFacts.Of(list, request.Email);
-            }
-            buckets.Add(old.Contribution(_now, _settings.WindowDays), -1);
-            buckets.Add(now.Contribution(_now, _settings.WindowDays), 1);
-            _adopters.Write(stored, adopterId, list, now, company.Id, company.AccountId, now.CountedAt(_now, _settings.WindowDays));
+            return update;
         }
 
         private KeyValuePair<Guid, AccountRequest> Request(Guid accountId, DayBuckets delta) =>

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using AdoptionCrm.Plugins.Adoption;
+using AdoptionCrm.Plugins.Model;
+using Microsoft.Xrm.Sdk;
 using AdoptionCrm.Plugins.Settings;
 
 namespace AdoptionCrm.Plugins.Handover
@@ -21,8 +23,10 @@ namespace AdoptionCrm.Plugins.Handover
         private const char PairSeparator = '&';
         private const char Equal = '=';
         private const string KindKey = "kind", DomainKey = "domain", EmailKey = "email", LeadKey = "lead", EntryKey = "entry",
-            AccountKey = "account", SettingsKey = "settings", AtKey = "at", DeltaKey = "delta";
-        private const string PersonKind = "person", RebuildKind = "rebuild", RecomputeKind = "recompute", AccountDeltaKind = "delta";
+            AccountKey = "account", SettingsKey = "settings", AtKey = "at", DeltaKey = "delta",
+            AdopterOpKey = "adopterop", AdopterIdKey = "adopterid", AdopterKey = "adopter", AccountRowKey = "accountrow",
+            AccountVersionKey = "accountversion", AccountRequestKey = "accountrequest";
+        private const string PersonKind = "person", RebuildKind = "rebuild", RecomputeKind = "recompute", AccountDeltaKind = "delta", PlanKind = "plan";
 
         public static string Write(CompanyRequest r)
         {
@@ -84,6 +88,75 @@ namespace AdoptionCrm.Plugins.Handover
             var r = new AccountRequest { Rebuild = kind == RebuildKind, Delta = DayBuckets.Parse(Get(map, DeltaKey)), RequestedOnUtc = At(map) };
             if (Get(map, SettingsKey) != null) { r.Settings = SettingsText.Read(Get(map, SettingsKey)); if (r.Settings == null) return null; }
             return r;
+        }
+
+        /// <summary>
+        /// A signup's planned writes (SignupPlan) for the company's step to send inside the company's conditional Update:
+        /// the adopter's one write and the account's change (its new columns with the RowVersion they were computed
+        /// against, or the delta for its lock). The company's own columns travel in the Update itself.
+        /// </summary>
+        public static string Write(SignupPlan plan)
+        {
+            var pairs = new List<KeyValuePair<string, string>> { Pair(KindKey, PlanKind) };
+            if (plan.Adopter.Kind != AdopterWriteKind.None)
+            {
+                pairs.Add(Pair(AdopterOpKey, ((int)plan.Adopter.Kind).ToString(CultureInfo.InvariantCulture)));
+                pairs.Add(Pair(AdopterIdKey, plan.Adopter.Row.Id.ToString("N")));
+                pairs.Add(Pair(AdopterKey, Join(EntityText.Write(plan.Adopter.Row))));
+            }
+            if (plan.AccountId.HasValue) pairs.Add(Pair(AccountKey, plan.AccountId.Value.ToString("N")));
+            if (plan.AccountUpdate != null)
+            {
+                pairs.Add(Pair(AccountRowKey, Join(EntityText.Write(plan.AccountUpdate))));
+                pairs.Add(Pair(AccountVersionKey, plan.AccountUpdate.RowVersion));
+            }
+            else if (plan.AccountRequest != null) pairs.Add(Pair(AccountRequestKey, Write(plan.AccountRequest)));
+            return Join(pairs);
+        }
+
+        /// <summary>The plan a company Update carries, or null when the text is not a plan (CompanyUpdate is null: it is the Update).</summary>
+        public static SignupPlan ReadPlan(string text)
+        {
+            var map = Split(text);
+            if (map == null || Get(map, KindKey) != PlanKind) return null;
+            Guid id;
+            AdopterWrite adopter = AdopterWrite.None;
+            if (Get(map, AdopterOpKey) != null)
+            {
+                int op;
+                if (!int.TryParse(Get(map, AdopterOpKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out op) || op < 1 || op > 3) return null;
+                if (!Guid.TryParseExact(Get(map, AdopterIdKey) ?? "", "N", out id)) return null;
+                var adopterPairs = SplitPairs(Get(map, AdopterKey));
+                var row = adopterPairs == null ? null : EntityText.Read(AdopterColumns.EntityName, id, adopterPairs);
+                if (row == null) return null;
+                adopter = new AdopterWrite((AdopterWriteKind)op, row);
+            }
+            Guid? accountId = null;
+            if (Get(map, AccountKey) != null) { if (!Guid.TryParseExact(Get(map, AccountKey), "N", out id)) return null; accountId = id; }
+            Entity accountUpdate = null;
+            AccountRequest accountRequest = null;
+            if (Get(map, AccountRowKey) != null)
+            {
+                var accountPairs = SplitPairs(Get(map, AccountRowKey));
+                if (accountId == null || accountPairs == null || string.IsNullOrEmpty(Get(map, AccountVersionKey))) return null;
+                accountUpdate = EntityText.Read(AccountColumns.EntityName, accountId.Value, accountPairs);
+                if (accountUpdate == null) return null;
+                accountUpdate.RowVersion = Get(map, AccountVersionKey);
+            }
+            else if (Get(map, AccountRequestKey) != null)
+            {
+                accountRequest = ReadAccount(Get(map, AccountRequestKey));
+                if (accountId == null || accountRequest == null) return null;
+            }
+            return new SignupPlan(null, adopter, accountId, accountUpdate, accountRequest);
+        }
+
+        private static List<KeyValuePair<string, string>> SplitPairs(string text)
+        {
+            if (text == null) return null;
+            if (text.Length == 0) return new List<KeyValuePair<string, string>>();
+            var map = Split(text);
+            return map == null ? null : map.ToList();
         }
 
         private static string EntryText(SignupEntry entry)

@@ -13,7 +13,8 @@ namespace AdoptionCrm.Plugins.Steps
     /// or that sets adopt_accountid (a person linking the company to an account, or a domain row moving it).
     /// That write holds the company's row lock until commit (learn.microsoft.com/power-apps/developer/data-platform/scalable-customization-design/transaction-design-patterns),
     /// and the post-image is taken after it, so the buckets read from the image are the company's under the lock.
-    /// A rebuild request is the rebuild's own lock: the rebuild does the work itself.
+    /// A rebuild request is the rebuild's own lock: the rebuild does the work itself. A plan (an optimistic signup,
+    /// SignupDelivery) is applied as planned: the Update wrote the company, the step writes the adopter and the account.
     /// </summary>
     [PluginStep(MessageNames.Create, CompanyColumns.EntityName, PipelineStage.PostOperation,
         PostImageName = PostImage, PostImageAttributes = CompanyState.ImageColumns,
@@ -35,6 +36,14 @@ namespace AdoptionCrm.Plugins.Steps
             CompanyRequest request = null;
             if (target.Contains(CompanyColumns.PendingChange))
             {
+                SignupPlan plan = HandoverText.ReadPlan(target.GetAttributeValue<string>(CompanyColumns.PendingChange));
+                if (plan != null)
+                {
+                    // An optimistic signup (SignupDelivery): the Update itself wrote the company's columns against its
+                    // version; its adopter and account writes go in this same transaction.
+                    new SignupPlanWrites(localContext.SystemUserService, new RequestSender(localContext.SystemUserService, context.IsInTransaction), m => localContext.Trace(m)).Apply(plan);
+                    return;
+                }
                 request = HandoverText.ReadCompany(target.GetAttributeValue<string>(CompanyColumns.PendingChange));
                 if (request == null) { localContext.Trace("adopt_pendingchange holds no request the engine can read; nothing to do."); if (!target.Contains(CompanyColumns.AccountId)) return; }
                 else if (request.Kind == CompanyRequestKind.Rebuild) { localContext.Trace("Locked for a rebuild."); return; }

@@ -12,7 +12,9 @@ namespace AdoptionCrm.Plugins.Steps
     /// Hands a lead's change to its company, outside the lead's transaction: an asynchronous step, which runs
     /// after the lead committed (learn.microsoft.com/power-apps/developer/data-platform/asynchronous-service),
     /// so nothing here can fail or slow the signup; a failure is on the system job and the job is retried.
-    /// One call per company touched: the company Update whose own step does the work under the company's lock.
+    /// Per company touched: one read and one conditional company Update whose synchronous step writes the adopter and
+    /// the account in its transaction (SignupDelivery), or, when that is refused or does not apply, the company Update
+    /// whose own step does the work under the company's lock.
     /// Create/Update/Delete only (not *Multiple): the platform fires these once per item of a *Multiple.
     /// Disqualify and reopen arrive as Updates of statecode (the documented way to change state).
     /// </summary>
@@ -49,12 +51,12 @@ namespace AdoptionCrm.Plugins.Steps
             object shared;
             AdoptionSettings settings = context.SharedVariables.TryGetValue(SharedVariableNames.Settings, out shared) ? SettingsText.Read(shared as string) : null;
             settings = settings ?? SettingsReader.ReadActive(service);
-            var sender = new RequestSender(service, context.IsInTransaction);
+            var delivery = new SignupDelivery(service, context.IsInTransaction, now, m => localContext.Trace(m));
             foreach (var request in requests)
             {
                 request.Settings = settings;
                 localContext.Trace((request.Entry == null ? "Removing lead from " : "Setting lead for ") + request.Email + " at " + request.Domain);
-                sender.SendCompany(RowIds.Company(request.Domain), request.Domain, request, createIfMissing: true);
+                delivery.Deliver(request);
             }
         }
 

@@ -22,6 +22,35 @@ public class ConcurrencyTests
         Assert.Equal("on time", service.Retrieve("lead", id, new ColumnSet("firstname"))["firstname"]);
     }
 
+    /// <summary>
+    /// EmulatorOptions.RowVersionIsVersionNumberText: docs silent on whether a versionnumber read as a column (here
+    /// through a link-entity) may be sent back as a RowVersion. On: it may. Off: only the row's own RowVersion (from a
+    /// Retrieve or as a query's row) matches; the linked versionnumber is refused.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_linked_versionnumber_is_a_RowVersion_only_when_the_switch_says_so(bool isVersionNumberText)
+    {
+        var org = EmulatedOrganization.Create(new EmulatorOptions { RowVersionIsVersionNumberText = isVersionNumberText });
+        var service = org.SystemService;
+        var account = service.Create(new Entity("account") { ["name"] = "A" });
+        var lead = service.Create(new Entity("lead") { ["lastname"] = "x", ["parentaccountid"] = new EntityReference("account", account) });
+        var query = new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname", "versionnumber") };
+        var link = query.AddLink("account", "parentaccountid", "accountid", JoinOperator.LeftOuter);
+        link.EntityAlias = "a";
+        link.Columns = new ColumnSet("versionnumber");
+        var row = service.RetrieveMultiple(query).Entities.Single();
+        var linkedVersion = Convert.ToString(((AliasedValue)row["a.versionnumber"]).Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(isVersionNumberText, row.RowVersion == Convert.ToString(row["versionnumber"], System.Globalization.CultureInfo.InvariantCulture));
+        var update = new OrganizationRequest("Update") { ["Target"] = new Entity("account", account) { ["name"] = "B", RowVersion = linkedVersion }, ["ConcurrencyBehavior"] = ConcurrencyBehavior.IfRowVersionMatches };
+        if (isVersionNumberText) service.Execute(update);
+        else Assert.Equal(ErrorCodes.ConcurrencyVersionMismatch, TestOrg.Fault(() => service.Execute(update)).ErrorCode);
+        // The query's own row carries its RowVersion, which matches either way.
+        service.Execute(new OrganizationRequest("Update") { ["Target"] = new Entity("lead", lead) { ["firstname"] = "y", RowVersion = row.RowVersion }, ["ConcurrencyBehavior"] = ConcurrencyBehavior.IfRowVersionMatches });
+        Assert.Equal(isVersionNumberText ? "B" : "A", service.Retrieve("account", account, new ColumnSet("name"))["name"]);
+    }
+
     [Fact]
     public void Delete_with_IfRowVersionMatches_faults_on_a_stale_RowVersion()
     {

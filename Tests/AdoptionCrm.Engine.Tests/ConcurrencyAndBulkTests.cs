@@ -28,6 +28,49 @@ public class ConcurrencyAndBulkTests
         Assert.Equal((int)AdoptionStage.EnterpriseReady, play.GetAttributeValue<OptionSetValue>(TaskColumns.AdoptionStage).Value);
     }
 
+    /// <summary>
+    /// A burst at one company with an account, its system jobs run at once (the async service is parallel): the
+    /// optimistic writes collide, each refused one falls back (the account through its lock, or the company's lock),
+    /// and the counts are exact under either answer to whether a versionnumber is a RowVersion.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_burst_at_one_company_under_the_optimistic_path_gives_exact_counts(bool rowVersionIsVersionNumber)
+    {
+        var e = new EngineOrg(options: o => o.RowVersionIsVersionNumberText = rowVersionIsVersionNumber);
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        var fabrikam = e.Account("Fabrikam", domains: "fabrikam.com");
+        e.Domain(fabrikam, "fabrikam.net");
+        foreach (var domain in new[] { "contoso.com", "fabrikam.com", "fabrikam.net" }) e.Lead("first@" + domain);   // the company rows exist
+        e.Org.Log.Clear();
+        const int people = 24;
+        for (var i = 0; i < people; i++)
+        {
+            e.Lead($"p{i}@contoso.com", drain: false);
+            e.Lead($"p{i % 6}@contoso.com", drain: false);   // returning people in the same burst
+            e.Lead($"q{i}@" + (i % 2 == 0 ? "fabrikam.com" : "fabrikam.net"), drain: false);   // two companies of one account
+        }
+        var start = new Barrier(4);
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => { start.SignalAndWait(); e.Drain(); });
+        e.Drain();
+
+        var calls = e.Org.Log.ServiceCalls;
+        Assert.Contains(calls, c => c.Request == "Update" && c.Table == CompanyColumns.EntityName && c.Succeeded && c.Depth == 2);
+        Assert.Equal(people + 1, e.Adopters(contoso));
+        Assert.Equal(people + 2, e.Adopters(fabrikam));   // first@ counts once at each of its two companies
+        foreach (var (account, domains) in new[] { (contoso, new[] { "contoso.com" }), (fabrikam, new[] { "fabrikam.com", "fabrikam.net" }) })
+        {
+            var sum = new AdoptionCrm.Plugins.Adoption.DayBuckets();
+            foreach (var domain in domains)
+            {
+                var company = e.Service.Retrieve(CompanyColumns.EntityName, AdoptionCrm.Plugins.Adoption.RowIds.Company(domain), new Microsoft.Xrm.Sdk.Query.ColumnSet(CompanyColumns.Buckets));
+                sum.AddAll(AdoptionCrm.Plugins.Adoption.DayBuckets.Parse(company.GetAttributeValue<string>(CompanyColumns.Buckets)), 1);
+            }
+            Assert.Equal(sum.ToString(), e.AccountRow(account).GetAttributeValue<string>(AccountColumns.AdoptionBuckets));
+        }
+    }
+
     [Fact]
     public void Concurrent_signups_of_an_unknown_company_create_one_account()
     {

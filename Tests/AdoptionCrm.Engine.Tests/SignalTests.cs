@@ -25,9 +25,10 @@ public class SignalTests
             e.Org.SystemService.Update(new Entity(LeadColumns.EntityName, lead) { [change.Item1] = change.Item2 });
             e.Drain();
             var calls = e.Org.Log.ServiceCalls.Select(c => c.Request + " " + c.Table).ToList();
-            // One request to the company (a set, no removal): its lock Update and its step's write, where a removal
-            // and an arrival would be two of each; the adopter row is updated, never deleted and made again.
-            Assert.Equal(2, calls.Count(c => c == "Update adopt_company"));
+            // One request to the company (a set, no removal): one read and one conditional company Update, where a
+            // removal and an arrival would be two of each; the adopter row is updated, never deleted and made again.
+            Assert.Equal(1, calls.Count(c => c == "RetrieveMultiple adopt_company"));
+            Assert.Equal(1, calls.Count(c => c == "Update adopt_company"));
             Assert.DoesNotContain("Delete adopt_adopter", calls);
             Assert.DoesNotContain("Create adopt_adopter", calls);
             Assert.Contains("Update adopt_adopter", calls);

@@ -24,6 +24,7 @@ public sealed class EmulatedOrganization
         Catalog = new MetadataCatalog(tables);
         Store = new DataStore(Catalog);
         Store.Locks.Timeout = options.LockTimeout;
+        Store.RowVersionIsVersionNumberText = options.RowVersionIsVersionNumberText;
         Clock = new EmulatorClock(options.StartTimeUtc);
         Log = new ExecutionLog(options.ExecutionLogCapacity);
         OrganizationName = options.OrganizationName;

@@ -77,6 +77,17 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool AsyncNewestFirst { get; set; }
 
+    /// <summary>
+    /// Whether a row's RowVersion is its versionnumber as text, so that a versionnumber read as a column (of the
+    /// query's own table or of a link-entity) may be sent back as the RowVersion of an IfRowVersionMatches write.
+    /// The docs show RowVersion as the version number's text (PAD:optimistic-concurrency; the
+    /// DeleteRequest.ConcurrencyBehavior sample builds RowVersion = "95046280" by hand) but no page says a column
+    /// value may stand in for it. True (the default): it may. False: RowVersion is an opaque token that no
+    /// versionnumber value spells, so only the RowVersion a Retrieve/RetrieveMultiple returned on the row itself
+    /// matches, and a write built from a link-entity's versionnumber is refused (ConcurrencyVersionMismatch).
+    /// </summary>
+    public bool RowVersionIsVersionNumberText { get; set; } = true;
+
     /// <summary>How long a request waits for another transaction's row lock before failing.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

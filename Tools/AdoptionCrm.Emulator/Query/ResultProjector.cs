@@ -25,7 +25,8 @@ public sealed class ResultProjector
     {
         var root = row[0]!;
         var table = _query.Root.Table;
-        var result = new Entity(table.LogicalName, root.Id);
+        // Each row of a query carries its RowVersion, as a Retrieve does (the Web API: each row's @odata.etag).
+        var result = new Entity(table.LogicalName, root.Id) { RowVersion = root.RowVersion };
         if (_query.Root.AllColumns)
             foreach (var pair in root.Attributes) Put(result, pair.Key, ColumnOf(table, pair.Key), pair.Value, null);
         foreach (var linked in _query.Tables.Where(t => !t.IsRoot && t.AllColumns))

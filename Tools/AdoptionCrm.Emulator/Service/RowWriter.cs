@@ -64,7 +64,7 @@ internal sealed class RowWriter
     {
         var id = ResolveId(scope, schema, target);
         var current = LockAndGet(scope, schema, id);
-        CheckVersion(concurrency, target.RowVersion, current);
+        CheckVersion(concurrency, target.RowVersion, current, Store);
         var values = (object?[])current.Values.Clone();
         foreach (var (name, value) in target.Attributes)
         {
@@ -91,7 +91,7 @@ internal sealed class RowWriter
     {
         var id = target.Id != Guid.Empty || target.KeyAttributes.Count == 0 ? target.Id : KeyResolver.Resolve(Store, scope.Transaction, schema, target.KeyAttributes);
         var current = LockAndGet(scope, schema, id);
-        CheckVersion(concurrency, target.RowVersion, current);
+        CheckVersion(concurrency, target.RowVersion, current, Store);
         Store.Remove(scope.Transaction, schema, id);
     }
 
@@ -111,12 +111,12 @@ internal sealed class RowWriter
 
     public static Exception NotFound(string table, Guid id) => Faults.Create(ErrorCodes.ObjectDoesNotExist, $"{table} With Id = {id} Does Not Exist");
 
-    private static void CheckVersion(ConcurrencyBehavior concurrency, string? rowVersion, StoredRow current)
+    private static void CheckVersion(ConcurrencyBehavior concurrency, string? rowVersion, StoredRow current, DataStore store)
     {
         if (concurrency != ConcurrencyBehavior.IfRowVersionMatches) return;
         if (string.IsNullOrEmpty(rowVersion))
             throw Faults.Create(ErrorCodes.ConcurrencyVersionNotProvided, "The RowVersion property must be provided when the value of ConcurrencyBehavior is IfVersionMatches.");
-        if (rowVersion != current.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if (rowVersion != store.RowVersionText(current.Version))
             throw Faults.Create(ErrorCodes.ConcurrencyVersionMismatch, "The version of the existing record doesn't match the RowVersion property provided.");
     }
 

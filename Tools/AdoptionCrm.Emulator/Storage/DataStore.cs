@@ -27,6 +27,17 @@ public sealed class DataStore
     /// <summary>The next row version (versionnumber/RowVersion): one global, increasing counter.</summary>
     public long NextVersion() => Interlocked.Increment(ref _version);
 
+    /// <summary>EmulatorOptions.RowVersionIsVersionNumberText: whether a row's RowVersion is its versionnumber as text.</summary>
+    public bool RowVersionIsVersionNumberText { get; set; } = true;
+
+    /// <summary>
+    /// The RowVersion the service hands out (Entity.RowVersion) and accepts (IfRowVersionMatches) for a row version:
+    /// the versionnumber as text, or, with the switch off, an opaque token that no versionnumber value spells.
+    /// </summary>
+    public string RowVersionText(long version) => RowVersionIsVersionNumberText
+        ? version.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : "0x" + version.ToString("X16", System.Globalization.CultureInfo.InvariantCulture);
+
     public int CommittedCount(string table) => Read(() => _tables[table].Count);
 
     public StoredRow? Get(Transaction? txn, string table, Guid id)

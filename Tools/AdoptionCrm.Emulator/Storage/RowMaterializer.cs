@@ -13,7 +13,7 @@ public static class RowMaterializer
 {
     public static Entity ToEntity(DataStore store, Transaction? txn, TableSchema schema, StoredRow row, IReadOnlyCollection<string>? columns, bool withFormatting)
     {
-        var entity = new Entity(schema.LogicalName, row.Id) { RowVersion = row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var entity = new Entity(schema.LogicalName, row.Id) { RowVersion = store.RowVersionText(row.Version) };
         if (columns == null || columns.Contains(schema.PrimaryIdAttribute)) entity[schema.PrimaryIdAttribute] = row.Id;
         for (var i = 0; i < schema.Columns.Count; i++)
         {
