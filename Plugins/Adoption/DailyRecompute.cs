@@ -149,8 +149,22 @@ namespace AdoptionCrm.Plugins.Adoption
         // The first day in the window (DayBuckets.InWindow): a latest signup before it has aged out.
         private DateTime FirstDayInWindow() => DateTime.SpecifyKind(_now.Date.AddDays(1 - Math.Max(1, _settings.WindowDays)), DateTimeKind.Utc);
 
-        private void Recompute(Guid companyId, string domain) =>
-            _sender.SendCompany(companyId, domain, new CompanyRequest { Kind = CompanyRequestKind.Recompute, Domain = domain, Settings = _settings, RequestedOnUtc = _now }, createIfMissing: false);
+        // A company whose recompute fails fails the whole batch (its writes are in the Custom API's transaction, and a
+        // failed call inside it cannot be caught and passed over: handle-exceptions), and so the flow's run. The error
+        // names the company, so the admin knows which row, and which other solution's step, to look at.
+        private void Recompute(Guid companyId, string domain)
+        {
+            try
+            {
+                _sender.SendCompany(companyId, domain, new CompanyRequest { Kind = CompanyRequestKind.Recompute, Domain = domain, Settings = _settings, RequestedOnUtc = _now }, createIfMissing: false);
+            }
+            catch (Exception e) when (!(e is InvalidPluginExecutionException ipe && ipe.Message.StartsWith(FailurePrefix, StringComparison.Ordinal)))
+            {
+                throw new InvalidPluginExecutionException(FailurePrefix + domain + " (" + companyId + ") failed: " + e.Message, e);
+            }
+        }
+
+        private const string FailurePrefix = "Daily recompute of company ";
 
         private string CompanyName(Guid companyId)
         {

@@ -47,6 +47,19 @@ namespace AdoptionCrm.Plugins.Settings
         /// <summary>A change of it alters how every lead is classified (the exclusion switches): saving one queues every lead for relinking (RelinkQueue).</summary>
         public bool ChangeRelinksAll { get; private set; }
 
+        /// <summary>
+        /// A change of it alters how the leads at the domains it lists are classified (own domains): saving one queues
+        /// the domains added and removed for relinking (RelinkQueue), not every lead.
+        /// </summary>
+        public bool ChangeRelinksItsDomains { get; private set; }
+
+        /// <summary>Marks a domain-list setting as one whose change relinks the leads at the domains added or removed.</summary>
+        public Setting RelinksItsDomainsOnChange()
+        {
+            ChangeRelinksItsDomains = true;
+            return this;
+        }
+
         /// <summary>Marks the setting as one whose change relinks every existing lead.</summary>
         public Setting RelinksAllOnChange()
         {

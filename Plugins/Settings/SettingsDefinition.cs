@@ -32,8 +32,8 @@ namespace AdoptionCrm.Plugins.Settings
         public static readonly Setting AutoCreateAccounts = Setting.Bool(AdoptionSettingsColumns.AutoCreateAccounts, "autoCreateAccounts", false, "Auto-create Accounts");
         /// <summary>People a company must count before auto-creation makes its account (one person is not a company).</summary>
         public static readonly Setting AutoCreateMinPeople = Setting.Int(AdoptionSettingsColumns.AutoCreateMinPeople, "autoCreateMinPeople", 3, 1, 100000, "Auto-create Min People");
-        public static readonly Setting KeepSubdomainsApart = Setting.Bool(AdoptionSettingsColumns.KeepSubdomainsApart, "keepSubdomainsApart", false, "Keep Subdomains Apart");
-        public static readonly Setting OwnDomains = Setting.DomainList(AdoptionSettingsColumns.OwnDomains, "ownDomains", "Own Domains");
+        public static readonly Setting KeepSubdomainsApart = Setting.Bool(AdoptionSettingsColumns.KeepSubdomainsApart, "keepSubdomainsApart", false, "Keep Subdomains Apart").RelinksAllOnChange();
+        public static readonly Setting OwnDomains = Setting.DomainList(AdoptionSettingsColumns.OwnDomains, "ownDomains", "Own Domains").RelinksItsDomainsOnChange();
         /// <summary>Re-task an account at most about once a month for the same stage.</summary>
         public static readonly Setting TaskCooldownDays = Setting.Int(AdoptionSettingsColumns.TaskCooldownDays, "taskCooldownDays", 30, 0, 3650, "Task Cooldown (days)");
         /// <summary>Days until an Enterprise-ready task is due; earlier stages get multiples (TaskRules).</summary>

@@ -1,4 +1,5 @@
 using System.Linq;
+using AdoptionCrm.Plugins.Adoption;
 using AdoptionCrm.Plugins.Handover;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Linking;

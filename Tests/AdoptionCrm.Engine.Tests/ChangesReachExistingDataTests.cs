@@ -120,4 +120,26 @@ public class ChangesReachExistingDataTests
         Assert.All(LeadsAt(e, "gmail.com"), l => Assert.NotEqual(MatchOutcome.ExcludedFreeMail, EngineOrg.Outcome(l)));
         Assert.Equal(2, People(e, "gmail.com"));
     }
+
+    [Fact]
+    public void Turning_subdomains_kept_apart_on_moves_the_subdomain_signups_already_there_into_their_own_companies()
+    {
+        var e = new EngineOrg();
+        var settings = e.Settings();
+        var eu = new[] { e.Lead("ann@eu.contoso.com"), e.Lead("bob@eu.contoso.com") };
+        e.Lead("cy@contoso.com");
+        Assert.Equal(3, People(e, "contoso.com")); // one company while subdomains fold into their registrable domain
+
+        e.Org.AdvanceClock(TimeSpan.FromMinutes(5));
+        e.Service.Update(new Entity(AdoptionSettingsColumns.EntityName, settings) { [AdoptionSettingsColumns.KeepSubdomainsApart] = true });
+
+        Assert.Equal(2, People(e, "eu.contoso.com"));
+        Assert.Equal(1, People(e, "contoso.com"));
+        Assert.All(eu.Select(e.LeadRow), l => Assert.Equal("eu.contoso.com", l.GetAttributeValue<string>(LeadColumns.EmailDomain)));
+
+        e.Org.AdvanceClock(TimeSpan.FromMinutes(5));
+        e.Service.Update(new Entity(AdoptionSettingsColumns.EntityName, settings) { [AdoptionSettingsColumns.KeepSubdomainsApart] = false });
+        Assert.Equal(3, People(e, "contoso.com"));
+        Assert.Equal(0, People(e, "eu.contoso.com"));
+    }
 }

@@ -154,6 +154,7 @@ public class DailyRecomputeTests
         var run = e.Org.Flows.RunNow("Adoption: daily recompute");
         Assert.Equal("Failed", run.Status);
         Assert.Contains("poison company", run.Error);
+        Assert.Contains("Daily recompute of company poison.com (", run.Error); // the admin is told which company
         // Logic Apps runs the next iteration after a failed one; without the check the same cookie went out up to 5,000 times.
         Assert.True(run.ConnectorCalls < 10, $"{run.ConnectorCalls} calls");
     }

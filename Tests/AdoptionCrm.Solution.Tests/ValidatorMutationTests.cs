@@ -190,4 +190,11 @@ public class ValidatorMutationTests(PackedSolution packed) : IClassFixture<Packe
         var problems = Validate(ZipNames.Customizations, t => Once(t, from, to));
         Assert.Contains(problems, p => p.Contains("table adopt_") && p.Contains("lacks: ") && p.Contains(lack));
     }
+
+    [Fact]
+    public void A_custom_API_privilege_no_role_grants_is_named()
+    {
+        var problems = Validate("customapis/adopt_Rebuild/customapi.xml", t => Once(t, "prvWriteadopt_AdoptionSettings", "prvWriteadopt_Adoptionsettings"));
+        Assert.Contains(problems, p => p.Contains("adopt_Rebuild") && p.Contains("executeprivilegename prvWriteadopt_Adoptionsettings is granted by no role"));
+    }
 }

@@ -50,6 +50,7 @@ public static class SolutionZipValidator
         CheckComponents(customizations, solution, prefix, problems);
         NativeChecks.Run(customizations, solution, entries, prefix, problems);
         FlowChecks.Run(customizations, solution, entries, problems);
+        CustomApiPrivilegeChecks.Run(customizations, entries, problems);
         return problems;
     }
 

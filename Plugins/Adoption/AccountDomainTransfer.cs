@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AdoptionCrm.Plugins.Adoption;
 using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace AdoptionCrm.Plugins.Linking
+namespace AdoptionCrm.Plugins.Adoption
 {
     /// <summary>
     /// What an account's own lifecycle does to the domains it claims:

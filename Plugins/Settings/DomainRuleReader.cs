@@ -5,7 +5,7 @@ using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace AdoptionCrm.Plugins.Linking
+namespace AdoptionCrm.Plugins.Settings
 {
     /// <summary>A sales ops rule row (read with the settings, SettingsReader) as the exclusion code's rule.</summary>
     public static class DomainRuleReader

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace AdoptionCrm.Plugins.Linking
+namespace AdoptionCrm.Plugins.Domain
 {
     /// <summary>The names a rule or an account-domain row may be stored under for one email host.</summary>
     public static class DomainCandidates
