@@ -145,6 +145,15 @@ public class DailyRecomputeTests
     }
 
     [Fact]
+    public void The_shipped_flows_arrive_off_because_they_ship_as_Draft()
+    {
+        var e = new EngineOrg();
+        Assert.NotEmpty(e.Org.Flows.Scheduled);
+        Assert.All(e.Org.Flows.Scheduled, f => Assert.False(f.ShippedOn, $"{f.Name} ships on"));
+        Assert.All(e.Org.Flows.Scheduled, f => Assert.False(e.Org.Flows.IsOn(f.Name)));
+    }
+
+    [Fact]
     public void A_batch_that_always_fails_stops_the_shipped_daily_flow_at_once_as_Failed_instead_of_resending_it()
     {
         var e = new EngineOrg();

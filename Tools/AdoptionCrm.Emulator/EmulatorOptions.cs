@@ -36,8 +36,8 @@ public sealed class EmulatorOptions
     public List<FlowDefinition> Flows { get; } = new();
 
     /// <summary>
-    /// Turn every scheduled flow on, as an admin does after binding its connection reference. Off by default:
-    /// an imported flow with a connection reference is off until then.
+    /// Turn every scheduled flow on, as an admin does after the import. Off by default: a flow then starts in the
+    /// state its solution ships it in (StateCode in its .json.data.xml; AdoptionCrm ships its flows as Draft, off).
     /// </summary>
     public bool TurnOnFlows { get; set; }
 

@@ -40,12 +40,12 @@ public class ScheduledFlowTests
         }
         """;
 
-    private static EmulatedOrganization Org(string json, bool on, string name = "Echo three times", TimeSpan callDuration = default)
+    private static EmulatedOrganization Org(string json, bool on, string name = "Echo three times", TimeSpan callDuration = default, string? stateCode = null)
     {
         var options = new EmulatorOptions { RegisterShippedPlugins = false, LoadSolutionTables = false, LoadSolutionCustomApis = false, LoadSolutionFlows = false, TurnOnFlows = on,
             StartTimeUtc = new DateTime(2025, 3, 1, 1, 0, 0, DateTimeKind.Utc), FlowCallDuration = callDuration };
         options.CustomApis.AddRange(AdoptionCrm.Emulator.CustomApis.SolutionCustomApis.Load(CustomApiFixture.SourceDirectory));
-        options.Flows.Add(new FlowDefinition(Guid.NewGuid(), name, "Workflows/Test.json", "Workflows/Test.json.data.xml", new XElement("Workflow"), json, ["test_dataverse"]));
+        options.Flows.Add(new FlowDefinition(Guid.NewGuid(), name, "Workflows/Test.json", "Workflows/Test.json.data.xml", stateCode == null ? new XElement("Workflow") : new XElement("Workflow", new XElement("StateCode", stateCode)), json, ["test_dataverse"]));
         return EmulatedOrganization.Create(options).RegisterPluginType<EchoPlugin>();
     }
 
@@ -70,6 +70,20 @@ public class ScheduledFlowTests
         org.Flows.TurnOn("Echo three times");
         org.AdvanceClock(TimeSpan.FromHours(6));
         Assert.Single(org.Flows.Runs);
+    }
+
+    [Fact]
+    public void A_flow_starts_in_the_state_its_solution_ships_it_in()
+    {
+        var activated = Org(Json(EchoLoop), on: false, stateCode: "1");
+        Assert.True(activated.Flows.IsOn("Echo three times"));
+        activated.AdvanceClock(TimeSpan.FromHours(6));
+        Assert.Single(activated.Flows.Runs);
+
+        var draft = Org(Json(EchoLoop), on: false, stateCode: "0");
+        Assert.False(draft.Flows.IsOn("Echo three times"));
+        draft.AdvanceClock(TimeSpan.FromHours(6));
+        Assert.Empty(draft.Flows.Runs);
     }
 
     /// <summary>The loop's body when its call fails the first time only: a handler sets the text right after a failure.</summary>

@@ -4,9 +4,10 @@ using AdoptionCrm.Solution.Source;
 namespace AdoptionCrm.Emulator.Flows;
 
 /// <summary>
-/// The organization's scheduled cloud flows and their runs. A flow that uses a connection reference is
-/// imported off (it cannot run before an admin binds the connection and turns it on), so flows are off
-/// unless <see cref="EmulatorOptions.TurnOnFlows"/> or <see cref="TurnOn"/> says otherwise. The emulator
+/// The organization's scheduled cloud flows and their runs. A flow starts in the state its solution ships it in
+/// (<see cref="ScheduledFlow.ShippedOn"/>: a Draft flow is off until an admin turns it on), unless
+/// <see cref="EmulatorOptions.TurnOnFlows"/> turns every flow on; <see cref="TurnOn"/> and <see cref="TurnOff"/>
+/// are the admin's switch. The emulator
 /// runs an on flow at each time its Recurrence fires while <see cref="EmulatedOrganization.AdvanceClock"/>
 /// moves the clock past it.
 /// </summary>
@@ -28,7 +29,7 @@ public sealed class FlowCatalog
         _callDuration = options.FlowCallDuration;
         _flows = (options.LoadSolutionFlows ? Embedded.Value : Array.Empty<ScheduledFlow>())
             .Concat(options.Flows.Select(ScheduledFlow.From).OfType<ScheduledFlow>()).ToList();
-        if (options.TurnOnFlows) foreach (var flow in _flows) _on.Add(flow.Name);
+        foreach (var flow in _flows.Where(f => options.TurnOnFlows || f.ShippedOn)) _on.Add(flow.Name);
     }
 
     public IReadOnlyList<ScheduledFlow> Scheduled => _flows;

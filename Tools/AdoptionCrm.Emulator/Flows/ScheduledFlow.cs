@@ -10,15 +10,23 @@ namespace AdoptionCrm.Emulator.Flows;
 /// </summary>
 public sealed class ScheduledFlow
 {
-    private ScheduledFlow(string name, FlowRecurrence recurrence, Dictionary<string, object?> actions, Dictionary<string, string> connectors)
+    private ScheduledFlow(string name, bool shippedOn, FlowRecurrence recurrence, Dictionary<string, object?> actions, Dictionary<string, string> connectors)
     {
         Name = name;
+        ShippedOn = shippedOn;
         Recurrence = recurrence;
         Actions = actions;
         Connectors = connectors;
     }
 
     public string Name { get; }
+    /// <summary>
+    /// The state the solution ships it in: its <c>.json.data.xml</c> StateCode 1 (Activated) is on, 0 (Draft) off.
+    /// Import keeps that state once the connection references have connections, which the import wizard asks for
+    /// ("a connection is provided for all the connection references so any referencing flows can be turned on
+    /// automatically after the import completes", learn.microsoft.com/power-apps/maker/data-platform/create-connection-reference).
+    /// </summary>
+    public bool ShippedOn { get; }
     public FlowRecurrence Recurrence { get; }
     /// <summary>definition.actions as plain values (Dictionary / List / string / decimal / bool / null).</summary>
     public Dictionary<string, object?> Actions { get; }
@@ -38,7 +46,8 @@ public sealed class ScheduledFlow
             foreach (var r in references.EnumerateObject())
                 connectors[r.Name] = r.Value.TryGetProperty("api", out var api) && api.TryGetProperty("name", out var n) ? n.GetString() ?? "" : "";
         var actions = (Dictionary<string, object?>)Plain(definition.GetProperty("actions"))!;
-        return new ScheduledFlow(flow.Name, FlowRecurrence.Read(flow.Name, triggers[0].Value), actions, connectors);
+        var shippedOn = (string?)flow.Workflow.Element("StateCode") == "1";
+        return new ScheduledFlow(flow.Name, shippedOn, FlowRecurrence.Read(flow.Name, triggers[0].Value), actions, connectors);
     }
 
     internal static object? Plain(JsonElement e) => e.ValueKind switch
