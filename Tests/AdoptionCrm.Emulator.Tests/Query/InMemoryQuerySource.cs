@@ -23,6 +23,12 @@ public sealed class InMemoryQuerySource : IQueryDataSource
 
     public Dictionary<string, int> ScanCount { get; } = new();
 
+    /// <summary>Whether the source offers the primary key's sorted index (ScanInKeyOrder); off, the engine scans and sorts.</summary>
+    public bool KeyOrder { get; set; }
+
+    /// <summary>Rows handed out through the primary key's sorted index, per table.</summary>
+    public Dictionary<string, int> KeyOrderRowsRead { get; } = new();
+
     /// <summary>Rows handed out through each (table, column) index.</summary>
     public Dictionary<(string Table, string Column), int> IndexRowsRead { get; } = new();
 
@@ -32,10 +38,12 @@ public sealed class InMemoryQuerySource : IQueryDataSource
         return this;
     }
 
-    public Entity Add(string table, params (string Column, object? Value)[] values)
+    public Entity Add(string table, params (string Column, object? Value)[] values) => Add(table, Guid.NewGuid(), values);
+
+    public Entity Add(string table, Guid id, params (string Column, object? Value)[] values)
     {
         var definition = _tables[table];
-        var entity = new Entity(table, Guid.NewGuid());
+        var entity = new Entity(table, id);
         entity[definition.PrimaryIdAttribute] = entity.Id;
         foreach (var (column, value) in values) entity[column] = value;
         _rows[table].Add(entity);
@@ -51,6 +59,18 @@ public sealed class InMemoryQuerySource : IQueryDataSource
     {
         ScanCount[logicalName] = ScanCount.GetValueOrDefault(logicalName) + 1;
         return _rows[logicalName];
+    }
+
+    public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range) => KeyOrder ? InKeyOrder(logicalName, range) : null;
+
+    private IEnumerable<Entity> InKeyOrder(string logicalName, PrimaryKeyRange range)
+    {
+        var rows = _rows[logicalName].Where(e => range.Contains(e.Id));
+        foreach (var row in range.Descending ? rows.OrderByDescending(e => e.Id) : rows.OrderBy(e => e.Id))
+        {
+            KeyOrderRowsRead[logicalName] = KeyOrderRowsRead.GetValueOrDefault(logicalName) + 1;
+            yield return row;
+        }
     }
 
     public IEnumerable<Entity>? Lookup(string logicalName, string column, object value) => LookupAny(logicalName, column, new[] { value });

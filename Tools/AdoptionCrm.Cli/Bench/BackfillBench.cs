@@ -144,16 +144,21 @@ public sealed class BackfillBench : IBenchmark
     private static int Changed(Dictionary<string, string> before, Dictionary<string, string> after) =>
         before.Count(b => !after.TryGetValue(b.Key, out var a) || a != b.Value) + after.Keys.Count(k => !before.ContainsKey(k));
 
+    // Pages by primary key (after the last id, in id order), which reads a page per call; page numbers with an
+    // unordered query would read the table up to the page each time.
     private static IEnumerable<Entity> All(IOrganizationService service, string table, params string[] columns)
     {
-        var query = new QueryExpression(table) { ColumnSet = columns.Length == 0 ? new ColumnSet(true) : new ColumnSet(columns), PageInfo = new PagingInfo { Count = 5000, PageNumber = 1 } };
+        var id = table + "id";
+        var after = Guid.Empty;
         while (true)
         {
-            var page = service.RetrieveMultiple(query);
-            foreach (var row in page.Entities) yield return row;
-            if (!page.MoreRecords) yield break;
-            query.PageInfo.PageNumber++;
-            query.PageInfo.PagingCookie = page.PagingCookie;
+            var query = new QueryExpression(table) { ColumnSet = columns.Length == 0 ? new ColumnSet(true) : new ColumnSet(columns), TopCount = 5000 };
+            if (after != Guid.Empty) query.Criteria.AddCondition(id, ConditionOperator.GreaterThan, after);
+            query.AddOrder(id, OrderType.Ascending);
+            var page = service.RetrieveMultiple(query).Entities;
+            foreach (var row in page) yield return row;
+            if (page.Count < 5000) yield break;
+            after = page[^1].Id;
         }
     }
 

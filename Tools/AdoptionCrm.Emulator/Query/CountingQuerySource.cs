@@ -26,6 +26,9 @@ internal sealed class CountingQuerySource : IQueryDataSource
     public IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values) =>
         _inner.LookupAny(logicalName, column, values) is { } rows ? Count(rows) : null;
 
+    public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range) =>
+        _inner.ScanInKeyOrder(logicalName, range) is { } rows ? Count(rows) : null;
+
     // Index statistics read no rows.
     public int? LookupCount(string logicalName, string column, IReadOnlyCollection<object> values) =>
         _inner.LookupCount(logicalName, column, values);

@@ -35,6 +35,13 @@ public interface IQueryDataSource
     /// the engine can pick the more selective index); null when that column has no index.
     /// </summary>
     int? LookupCount(string logicalName, string column, IReadOnlyCollection<object> values);
+
+    /// <summary>
+    /// The rows whose primary id lies in <paramref name="range"/>, in primary id order (Guid order, as the
+    /// engine sorts ids), read lazily through a sorted index on the primary key, so a caller that stops after a
+    /// page reads about a page; null when the source has no such index (the engine then scans and sorts).
+    /// </summary>
+    IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range) => null;
 }
 
 /// <summary>Who runs a query and when: eq-userid and the date operators need these.</summary>

@@ -23,19 +23,26 @@ public sealed class JoinExecutor
         _evaluator = evaluator;
     }
 
-    public List<Entity?[]> Execute()
+    public List<Entity?[]> Execute() => Join(RootRows()).ToList();
+
+    /// <summary>
+    /// The filtered joined rows with the root rows read in primary id order through the key's sorted index,
+    /// lazily, so a caller that needs one page stops after it; null when the source has no such index.
+    /// </summary>
+    public IEnumerable<Entity?[]>? ExecuteInKeyOrder(PrimaryKeyRange range) =>
+        _source.ScanInKeyOrder(_query.Root.Table.LogicalName, range) is { } roots ? Join(roots) : null;
+
+    private IEnumerable<Entity?[]> Join(IEnumerable<Entity> roots)
     {
-        var result = new List<Entity?[]>();
-        foreach (var root in RootRows())
+        foreach (var root in roots)
         {
             var row = new Entity?[_query.Tables.Count];
             row[0] = root;
             IEnumerable<Entity?[]> rows = new[] { row };
             foreach (var link in _query.Links) rows = rows.SelectMany(r => Apply(r, link)).ToList();
             foreach (var joined in rows)
-                if (_evaluator.Matches(_query.Filter, joined)) result.Add(joined);
+                if (_evaluator.Matches(_query.Filter, joined)) yield return joined;
         }
-        return result;
     }
 
     private IEnumerable<Entity> RootRows()

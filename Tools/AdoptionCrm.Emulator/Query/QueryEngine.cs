@@ -7,7 +7,8 @@ namespace AdoptionCrm.Emulator.Query;
 /// <summary>
 /// RetrieveMultiple for QueryExpression, QueryByAttribute and FetchXML, evaluated natively over an
 /// <see cref="IQueryDataSource"/>: read into one model, bind to metadata, join and filter, then
-/// aggregate or sort, page and project copies.
+/// aggregate or sort, page and project copies. A query ordered by its primary key reads that key's sorted
+/// index and only as many rows as its page needs (<see cref="KeyOrderPlan"/>).
 /// </summary>
 public sealed class QueryEngine
 {
@@ -49,7 +50,12 @@ public sealed class QueryEngine
     {
         CheckTopAndPaging(spec);
         var bound = QueryBinder.Bind(_source, spec);
-        var rows = new JoinExecutor(_source, bound, new ConditionEvaluator(context)).Execute();
+        var executor = new JoinExecutor(_source, bound, new ConditionEvaluator(context));
+        // Ordered by the primary key: read the key's sorted index and stop after the page (no full scan and sort).
+        var inKeyOrder = KeyOrderPlan.For(bound, _source) is { } range && executor.ExecuteInKeyOrder(range) is { } ordered
+            ? KeyOrderPlan.ReadEnough(spec, ordered, bound.Root.Table.PrimaryIdAttribute, range.Descending)
+            : null;
+        var rows = inKeyOrder ?? executor.Execute();
         var collection = new EntityCollection { EntityName = spec.EntityName, TotalRecordCount = -1 };
         if (spec.ReturnTotalRecordCount)
         {
@@ -68,7 +74,7 @@ public sealed class QueryEngine
             return collection;
         }
 
-        var sorted = RowSorter.Sort(rows, bound);
+        var sorted = inKeyOrder ?? RowSorter.Sort(rows, bound);
         var projector = new ResultProjector(_source, bound);
         if (spec.Distinct)
         {

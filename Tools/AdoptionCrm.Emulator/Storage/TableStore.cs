@@ -19,6 +19,16 @@ internal sealed class TableStore
     private readonly Dictionary<string, int> _leadingOrdinals = new(StringComparer.Ordinal);
     private int _holes;
 
+    // The primary id in Guid order, for range reads in key order (a clustered index seek). Kept lazily: ids
+    // added since the last sort wait in _unsortedIds and are merged in by the next range read, so inserts
+    // stay O(1) and a table nobody reads in key order never pays for it. Removed ids stay in the array until
+    // they are a quarter of it (readers skip ids that no longer resolve). Arrays are never changed once
+    // published, so a reader may walk one without the store's lock.
+    private Guid[] _sortedIds = Array.Empty<Guid>();
+    private readonly List<Guid> _unsortedIds = new();
+    private readonly object _sortLock = new();
+    private int _removedSinceSort;
+
     public TableStore(TableSchema schema)
     {
         Schema = schema;
@@ -86,8 +96,40 @@ internal sealed class TableStore
         {
             _slotById[row.Id] = _slots.Count;
             _slots.Add(row);
+            _unsortedIds.Add(row.Id);
         }
         Index(row);
+    }
+
+    /// <summary>
+    /// The committed primary ids in Guid order (<see cref="Guid.CompareTo(Guid)"/>, the order the query engine
+    /// sorts by), possibly with ids removed since (check <see cref="Get"/>). Called under the store's read
+    /// lock, which keeps writers out; the sort lock keeps two readers from merging at once.
+    /// </summary>
+    public Guid[] SortedIds()
+    {
+        lock (_sortLock)
+        {
+            if (_unsortedIds.Count == 0 && _removedSinceSort * 4 <= _sortedIds.Length) return _sortedIds;
+            var added = _unsortedIds.ToArray();
+            Array.Sort(added);
+            var merged = new Guid[_sortedIds.Length + added.Length];
+            int i = 0, j = 0, n = 0;
+            while (i < _sortedIds.Length || j < added.Length)
+            {
+                Guid next;
+                if (j == added.Length || i < _sortedIds.Length && _sortedIds[i].CompareTo(added[j]) <= 0) next = _sortedIds[i++];
+                else next = added[j++];
+                // An id removed and added again is in both; a removed one is dropped here.
+                if (n > 0 && merged[n - 1] == next || !_slotById.ContainsKey(next)) continue;
+                merged[n++] = next;
+            }
+            Array.Resize(ref merged, n);
+            _sortedIds = merged;
+            _unsortedIds.Clear();
+            _removedSinceSort = 0;
+            return _sortedIds;
+        }
     }
 
     public void Remove(Guid id)
@@ -95,6 +137,7 @@ internal sealed class TableStore
         if (!_slotById.Remove(id, out var slot)) return;
         Unindex(_slots[slot]!);
         _slots[slot] = null;
+        _removedSinceSort++;
         if (++_holes > 1024 && _holes > _slots.Count / 2) Compact();
     }
 

@@ -7,7 +7,8 @@ namespace AdoptionCrm.Emulator.Storage;
 /// <summary>
 /// The query engine's view of the store as one transaction sees it. Rows are materialized as fresh
 /// Entities (the store keeps compact arrays), indexed through the primary id, every lookup column and
-/// the leading column of every alternate key (see IndexSeek); other columns return null so the engine scans.
+/// the leading column of every alternate key (see IndexSeek), and read in primary id order through the
+/// primary key's sorted index (ScanInKeyOrder); other columns return null so the engine scans.
 /// </summary>
 internal sealed class TransactionDataSource : IQueryDataSource
 {
@@ -26,6 +27,12 @@ internal sealed class TransactionDataSource : IQueryDataSource
     {
         var schema = _org.Catalog.Get(logicalName);
         return _org.Store.Scan(_txn, schema).Select(row => RowMaterializer.ToEntity(_org.Store, _txn, schema, row, null, withFormatting: false));
+    }
+
+    public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range)
+    {
+        var schema = _org.Catalog.Get(logicalName);
+        return _org.Store.ScanInKeyOrder(_txn, schema, range).Select(row => RowMaterializer.ToEntity(_org.Store, _txn, schema, row, null, withFormatting: false));
     }
 
     public IEnumerable<Entity>? Lookup(string logicalName, string column, object value) => LookupAny(logicalName, column, new[] { value });
