@@ -1,5 +1,5 @@
 using System;
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 
 namespace AdoptionCrm.Plugins.Linking
 {

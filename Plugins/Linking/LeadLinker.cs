@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 using AdoptionCrm.Plugins.Model;
 using AdoptionCrm.Plugins.Settings;
 using Microsoft.Xrm.Sdk;

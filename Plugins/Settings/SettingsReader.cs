@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 using AdoptionCrm.Plugins.Model;
 
 namespace AdoptionCrm.Plugins.Settings

@@ -1,4 +1,4 @@
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 using AdoptionCrm.Plugins.Handover;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Linking;

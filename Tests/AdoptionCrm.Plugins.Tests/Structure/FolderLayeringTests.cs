@@ -15,7 +15,7 @@ public class FolderLayeringTests
 {
     /// <summary>Lowest first. A folder may depend on the folders before it, never on one after it.</summary>
     private static readonly string[] Layers =
-        ["Model", "Infrastructure", "ReferenceLists", "Domain", "Settings", "Linking", "Adoption", "Plays", "Handover", "Backfill", "Steps"];
+        ["Model", "Infrastructure", "ReferenceLists", "EmailDomains", "Settings", "Linking", "Adoption", "Plays", "Handover", "Backfill", "Steps"];
 
     private const string Root = "AdoptionCrm.Plugins";
     private static readonly Assembly Plugins = typeof(LeadColumns).Assembly;

@@ -1,4 +1,4 @@
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 
 namespace AdoptionCrm.Cli.Bench;
 

@@ -1,5 +1,5 @@
 using AdoptionCrm.Cli.Simulate;
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 
 namespace AdoptionCrm.Cli.Demo;
 

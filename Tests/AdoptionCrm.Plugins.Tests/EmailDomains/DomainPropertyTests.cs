@@ -1,7 +1,7 @@
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 using CsCheck;
 
-namespace AdoptionCrm.Plugins.Tests.Domain;
+namespace AdoptionCrm.Plugins.Tests.EmailDomains;
 
 /// <summary>Properties over generated input (CsCheck shrinks any failure to a small example).</summary>
 public class DomainPropertyTests

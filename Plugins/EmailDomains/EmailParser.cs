@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>
     /// Parses what people and imports put in an email field. Accepts the forms mail software

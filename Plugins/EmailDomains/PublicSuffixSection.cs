@@ -1,4 +1,4 @@
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>The section of the Public Suffix List a rule comes from.</summary>
     public enum PublicSuffixSection

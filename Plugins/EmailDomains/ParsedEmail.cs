@@ -1,4 +1,4 @@
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>The result of parsing an email field: never thrown, always returned.</summary>
     public sealed class ParsedEmail

@@ -1,4 +1,4 @@
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>The result of normalising a host: never thrown, always returned.</summary>
     public sealed class NormalizedDomain

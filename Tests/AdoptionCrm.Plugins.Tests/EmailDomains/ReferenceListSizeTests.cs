@@ -1,6 +1,6 @@
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 
-namespace AdoptionCrm.Plugins.Tests.Domain;
+namespace AdoptionCrm.Plugins.Tests.EmailDomains;
 
 /// <summary>
 /// States the size of each embedded list at the pinned package versions

@@ -1,6 +1,6 @@
 using System;
 
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>
     /// A domain as sales ops type it in a list or a rule: "contoso.com", "*.contoso.com", or a pasted

@@ -1,4 +1,4 @@
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>
     /// One of sales ops' rows: a domain (or "*.domain" for every host under it) to exclude, or to

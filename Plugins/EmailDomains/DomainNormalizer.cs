@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>
     /// Turns a host as typed (an email's domain, a website's host) into the domain that identifies a

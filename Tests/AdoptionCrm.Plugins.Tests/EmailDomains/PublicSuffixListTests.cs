@@ -1,6 +1,6 @@
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 
-namespace AdoptionCrm.Plugins.Tests.Domain;
+namespace AdoptionCrm.Plugins.Tests.EmailDomains;
 
 /// <summary>The list's matching algorithm, on a small list in .dat format and on the embedded list.</summary>
 public class PublicSuffixListTests

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>The names a rule or an account-domain row may be stored under for one email host.</summary>
     public static class DomainCandidates
@@ -51,7 +51,7 @@ namespace AdoptionCrm.Plugins.Domain
         /// </summary>
         public static IList<string> ForCompany(string companyDomain)
         {
-            var registrable = AdoptionCrm.Plugins.Domain.DomainNormalizer.Default.Normalize(companyDomain, false);
+            var registrable = AdoptionCrm.Plugins.EmailDomains.DomainNormalizer.Default.Normalize(companyDomain, false);
             return ForAccounts(companyDomain, companyDomain, registrable.IsValid ? registrable.Domain : null);
         }
     }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>
     /// Local parts that name an automated or mail-infrastructure mailbox rather than a person.

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>
     /// The Public Suffix List as lookup tables, with the list's own matching algorithm

@@ -1,6 +1,6 @@
 using System;
 
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>
     /// Decides whether a signup's email belongs to a company, in fixed layers; the first that applies wins:

@@ -1,4 +1,4 @@
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>The classification of one email: outcome, the company domain, and why.</summary>
     public sealed class ExclusionResult

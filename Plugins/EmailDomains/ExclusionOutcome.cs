@@ -1,4 +1,4 @@
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>What the exclusion layers decided about a signup's email.</summary>
     public enum ExclusionOutcome

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
-namespace AdoptionCrm.Plugins.Tests.Domain;
+namespace AdoptionCrm.Plugins.Tests.EmailDomains;
 
 /// <summary>The net462 DLL that ships carries the three lists and stays far below Dataverse's 16 MB cap.</summary>
 public class ShippingListsTests

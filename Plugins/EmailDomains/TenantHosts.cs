@@ -1,6 +1,6 @@
 using System;
 
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>
     /// Platform hosts that give every customer tenant a subdomain of its own but that the Public

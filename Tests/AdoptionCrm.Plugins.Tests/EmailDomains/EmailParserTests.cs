@@ -1,6 +1,6 @@
-using AdoptionCrm.Plugins.Domain;
+using AdoptionCrm.Plugins.EmailDomains;
 
-namespace AdoptionCrm.Plugins.Tests.Domain;
+namespace AdoptionCrm.Plugins.Tests.EmailDomains;
 
 public class EmailParserTests
 {

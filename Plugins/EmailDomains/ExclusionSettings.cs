@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace AdoptionCrm.Plugins.Domain
+namespace AdoptionCrm.Plugins.EmailDomains
 {
     /// <summary>
     /// The per-organisation inputs of the exclusion layers (from the settings table), normalised once:
