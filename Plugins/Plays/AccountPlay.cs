@@ -102,11 +102,18 @@ namespace AdoptionCrm.Plugins.Plays
                 task[TaskColumns.RegardingObjectId] = new EntityReference(AccountColumns.EntityName, after.Id);
                 task[TaskColumns.OwnerId] = owner.Owner;
                 taskId = _service.Create(task);
-                // Two jobs of one account can both find no play and both create one. The earliest play survives
-                // (createdon, then id: both jobs pick the same one); a later one is deleted before anyone works it,
-                // and its job decides again against the survivor, escalating it if this stage is higher.
-                var survivor = OpenPlays(after.Id)[0];
-                if (survivor.Id != taskId)
+                // Two jobs of one account can both find no play and both create one. A job keeps its play only when
+                // no other open play was created at or before it; otherwise it deletes its own before anyone works it
+                // and decides again against the other, escalating it if this stage is higher. "At or before", not a
+                // tie-break by id: a job that saw its play alone has already kept it, and a later job whose play was
+                // created in the same instant (createdon has no finer grain) must not keep a second one. When both
+                // see each other at the same instant both step back, and the next attempt (or the job's retry)
+                // creates one.
+                var plays = OpenPlays(after.Id);
+                var mine = plays.FirstOrDefault(p => p.Id == taskId);
+                if (mine == null) return null; // gone already (its account was merged or deleted meanwhile): decide again
+                var myTime = mine.GetAttributeValue<DateTime>(TaskColumns.CreatedOn);
+                if (plays.Any(p => p.Id != taskId && p.GetAttributeValue<DateTime>(TaskColumns.CreatedOn) <= myTime))
                 {
                     _service.Delete(TaskColumns.EntityName, taskId);
                     _trace("Another job created the play for " + (name ?? after.Id.ToString()) + " at the same time; this one was removed.");
@@ -155,7 +162,7 @@ namespace AdoptionCrm.Plugins.Plays
 
         private List<Entity> OpenPlays(Guid accountId)
         {
-            var query = Plays(accountId, TaskColumns.OwnerId, TaskColumns.ScheduledEnd);
+            var query = Plays(accountId, TaskColumns.OwnerId, TaskColumns.ScheduledEnd, TaskColumns.CreatedOn);
             query.Criteria.AddCondition(TaskColumns.StateCode, ConditionOperator.Equal, TaskColumns.StateOpen);
             query.AddOrder(TaskColumns.CreatedOn, OrderType.Ascending);
             query.AddOrder(TaskColumns.Id, OrderType.Ascending);
