@@ -130,4 +130,44 @@ public class StoreIndexTests
         var call = org.Log.ServiceCalls.Single();
         Assert.Equal(("Retrieve", 1, 1L), (call.Request, call.RowsReturned, call.RowsExamined));
     }
+
+    [Fact]
+    public void Committed_updates_move_only_the_index_entries_whose_values_changed()
+    {
+        var (org, a, b, _) = Seed(perAccount: 2, onC: 0);
+        var service = org.SystemService;
+        var lead = service.RetrieveMultiple(new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname"), Criteria = { Conditions = { new ConditionExpression("lastname", ConditionOperator.Equal, "A0") } } }).Entities.Single();
+
+        service.Update(new Entity("lead", lead.Id) { ["lastname"] = "A0 renamed" });                       // no indexed column
+        service.Update(new Entity("lead", lead.Id) { ["parentaccountid"] = new EntityReference("account", b) }); // lookup and key move
+        service.Update(new Entity("lead", lead.Id) { ["emailaddress1"] = "moved@b.test" });               // key's leading column
+
+        // One plugin step runs whichever query is set, so its service calls say how many rows each examined.
+        QueryExpression? pending = null;
+        EntityCollection? found = null;
+        org.On("Create", "contact", 40, (context, factory, _) => found = factory.CreateOrganizationService(context.UserId).RetrieveMultiple(pending!));
+        string[] Run(QueryExpression query)
+        {
+            pending = query;
+            org.Log.Clear();
+            org.SystemService.Create(new Entity("contact") { ["lastname"] = "trigger" });
+            var call = org.Log.ServiceCalls.Single(c => c.Request == "RetrieveMultiple");
+            Assert.Equal(call.RowsReturned, call.RowsExamined);
+            return found!.Entities.Select(e => (string)e["lastname"]).OrderBy(n => n).ToArray();
+        }
+        string[] On(Guid account)
+        {
+            var query = Leads();
+            query.Criteria.AddCondition("parentaccountid", ConditionOperator.Equal, account);
+            return Run(query);
+        }
+        Assert.Equal(new[] { "A1" }, On(a));
+        Assert.Equal(new[] { "A0 renamed", "B0", "B1" }, On(b));
+        // The old key (p0@a.test, A) is free again and the new one taken: the old one can be created anew, the new one not.
+        service.Create(new Entity("lead") { ["lastname"] = "A0 again", ["emailaddress1"] = "p0@a.test", ["parentaccountid"] = new EntityReference("account", a) });
+        Assert.ThrowsAny<Exception>(() => service.Create(new Entity("lead") { ["lastname"] = "dup", ["emailaddress1"] = "moved@b.test", ["parentaccountid"] = new EntityReference("account", b) }));
+        var leading = new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname") };
+        leading.Criteria.AddCondition("emailaddress1", ConditionOperator.In, "moved@b.test", "p0@a.test");
+        Assert.Equal(new[] { "A0 again", "A0 renamed" }, Run(leading));
+    }
 }

@@ -15,14 +15,14 @@ public sealed class CreateThroughputBench : IBenchmark
     {
         const int accounts = 500;
         progress($"{sizes.Creates:N0} creates, no plugins");
-        var (bare, bareFirst, bareLast, bareCpu) = CreatesPerSecond(withPlugins: false, sizes.Creates, accounts);
+        var (bare, bareFirst, bareLast, bareCpu, bareBytes, bareGc) = CreatesPerSecond(withPlugins: false, sizes.Creates, accounts);
         yield return new BenchFigure(Name, "lead creates/s, no plugins", bare, "creates/s", $"{sizes.Creates:N0} creates; 100,000 take {100_000 / bare:N1} s (target < 10 s)");
         yield return new BenchFigure(Name, "  first / last tenth of the run", bareFirst / bareLast, "x", $"{bareFirst:N0} vs {bareLast:N0} creates/s; ≈1 when flat");
 
         var steps = BenchOrganizations.ShippedStepCount();
         var pluginCreates = sizes.PluginCreates;
         progress($"{pluginCreates:N0} creates, with plugins ({steps} steps)");
-        var (withPlugins, pluginFirst, pluginLast, pluginCpu) = CreatesPerSecond(withPlugins: true, pluginCreates, accounts);
+        var (withPlugins, pluginFirst, pluginLast, pluginCpu, pluginBytes, pluginGc) = CreatesPerSecond(withPlugins: true, pluginCreates, accounts);
         yield return new BenchFigure(Name, "lead creates/s, with our plugins", withPlugins, "creates/s",
             $"{pluginCreates:N0} creates over {accounts} accounts; {steps} plugin step(s) registered");
         yield return new BenchFigure(Name, "  first / last tenth of the run", pluginFirst / pluginLast, "x", $"{pluginFirst:N0} vs {pluginLast:N0} creates/s; ≈1 when flat");
@@ -32,10 +32,13 @@ public sealed class CreateThroughputBench : IBenchmark
         yield return new BenchFigure(Name, "lead creates per CPU-second, no plugins", bareCpu, "creates/s");
         yield return new BenchFigure(Name, "lead creates per CPU-second, with our plugins", pluginCpu, "creates/s");
         yield return new BenchFigure(Name, "plugin cost by CPU time", bareCpu / pluginCpu, "x", "target ≤ 6");
+        // Allocation drives GC, and GC pauses are part of every rate above: these say where a change must cut.
+        yield return new BenchFigure(Name, "bytes allocated per create, no plugins", bareBytes, "bytes", $"GC paused {bareGc:P0} of the run");
+        yield return new BenchFigure(Name, "bytes allocated per create, with our plugins", pluginBytes, "bytes", $"GC paused {pluginGc:P0} of the run; async jobs included");
     }
 
     /// <summary>Creates/s over the whole run, and over its first and last tenth: a falling rate means some per-create work grows with the table.</summary>
-    private static (double All, double FirstTenth, double LastTenth, double PerCpuSecond) CreatesPerSecond(bool withPlugins, int count, int accounts)
+    private static (double All, double FirstTenth, double LastTenth, double PerCpuSecond, double BytesPerCreate, double GcShare) CreatesPerSecond(bool withPlugins, int count, int accounts)
     {
         var org = BenchOrganizations.New(withPlugins);
         BenchAccounts.Create(org, accounts);
@@ -51,6 +54,8 @@ public sealed class CreateThroughputBench : IBenchmark
         org.Log.Clear();
         var tenth = Math.Max(1, count / 10);
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var paused = GC.GetTotalPauseDuration();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         TimeSpan firstTenth = default, lastTenthStart = default;
         for (var i = 0; i < count; i++)
@@ -68,6 +73,8 @@ public sealed class CreateThroughputBench : IBenchmark
         }
         var total = watch.Elapsed;
         var cpuUsed = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        return (count / total.TotalSeconds, tenth / firstTenth.TotalSeconds, tenth / (total - lastTenthStart).TotalSeconds, count / cpuUsed.TotalSeconds);
+        var bytes = (GC.GetTotalAllocatedBytes(precise: false) - allocated) / (double)count;
+        var gcShare = (GC.GetTotalPauseDuration() - paused) / total;
+        return (count / total.TotalSeconds, tenth / firstTenth.TotalSeconds, tenth / (total - lastTenthStart).TotalSeconds, count / cpuUsed.TotalSeconds, bytes, gcShare);
     }
 }

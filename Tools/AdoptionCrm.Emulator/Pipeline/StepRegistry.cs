@@ -22,7 +22,19 @@ public sealed class StepRegistry
     {
         public Lookup(RegisteredPluginStep[] snapshot) => Snapshot = snapshot;
         public RegisteredPluginStep[] Snapshot { get; }
-        public System.Collections.Concurrent.ConcurrentDictionary<(string, string?, int), RegisteredPluginStep[]> ByKey { get; } = new();
+        public System.Collections.Concurrent.ConcurrentDictionary<(string, string?, int), RegisteredPluginStep[]> ByKey { get; } = new(StepKeyComparer.Instance);
+    }
+
+    // Message and table names match without regard to case, as registrations do; comparing so saves lower-casing
+    // both names on every request.
+    private sealed class StepKeyComparer : IEqualityComparer<(string, string?, int)>
+    {
+        public static readonly StepKeyComparer Instance = new();
+        public bool Equals((string, string?, int) x, (string, string?, int) y) =>
+            x.Item3 == y.Item3 && StringComparer.OrdinalIgnoreCase.Equals(x.Item1, y.Item1)
+            && (x.Item2 == null ? y.Item2 == null : y.Item2 != null && StringComparer.OrdinalIgnoreCase.Equals(x.Item2, y.Item2));
+        public int GetHashCode((string, string?, int) key) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Item1), key.Item2 == null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(key.Item2), key.Item3);
     }
 
     public IReadOnlyList<RegisteredPluginStep> All => _snapshot;
@@ -66,7 +78,7 @@ public sealed class StepRegistry
     {
         var lookup = _lookup;
         if (!ReferenceEquals(lookup.Snapshot, _snapshot)) _lookup = lookup = new Lookup(_snapshot);
-        return lookup.ByKey.GetOrAdd((message.ToLowerInvariant(), table?.ToLowerInvariant(), stage), key => lookup.Snapshot
+        return lookup.ByKey.GetOrAdd((message, table, stage), key => lookup.Snapshot
             .Where(s => s.Definition.Stage == key.Item3
                 && string.Equals(s.Definition.Message, key.Item1, StringComparison.OrdinalIgnoreCase)
                 && (s.Definition.PrimaryEntity == null || string.Equals(s.Definition.PrimaryEntity, key.Item2, StringComparison.OrdinalIgnoreCase)))

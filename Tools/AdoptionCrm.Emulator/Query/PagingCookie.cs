@@ -9,12 +9,11 @@ namespace AdoptionCrm.Emulator.Query;
 /// </summary>
 public sealed record PagingCookie(int Page, string PrimaryKey, Guid First, Guid Last)
 {
+    // Written as text, not through XElement: it is made for every page of every query, and the names and values in
+    // it (a logical name, a page number, two braced Guids) never need escaping. The shape is the one XElement writes.
     public override string ToString() =>
-        new XElement("cookie", new XAttribute("page", Page.ToString(CultureInfo.InvariantCulture)),
-            new XElement(PrimaryKey,
-                new XAttribute("last", Last.ToString("B").ToUpperInvariant()),
-                new XAttribute("first", First.ToString("B").ToUpperInvariant())))
-            .ToString(SaveOptions.DisableFormatting);
+        "<cookie page=\"" + Page.ToString(CultureInfo.InvariantCulture) + "\"><" + PrimaryKey
+        + " last=\"" + Last.ToString("B").ToUpperInvariant() + "\" first=\"" + First.ToString("B").ToUpperInvariant() + "\" /></cookie>";
 
     /// <summary>The cookie, or null when it is absent or not one this engine can read (then paging falls back to page numbers).</summary>
     public static PagingCookie? TryParse(string? text, string primaryKey)

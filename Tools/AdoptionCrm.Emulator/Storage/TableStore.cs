@@ -89,16 +89,71 @@ internal sealed class TableStore
     {
         if (_slotById.TryGetValue(row.Id, out var slot))
         {
-            Unindex(_slots[slot]!);
+            Reindex(_slots[slot]!, row);
             _slots[slot] = row;
+            return;
         }
-        else
-        {
-            _slotById[row.Id] = _slots.Count;
-            _slots.Add(row);
-            _unsortedIds.Add(row.Id);
-        }
+        _slotById[row.Id] = _slots.Count;
+        _slots.Add(row);
+        _unsortedIds.Add(row.Id);
         Index(row);
+    }
+
+    // An update moves only the index entries whose value changed: most writes touch none of a row's lookups or
+    // keys, and unindexing then indexing every one of them was most of a commit's work.
+    private void Reindex(StoredRow before, StoredRow after)
+    {
+        foreach (var (ordinal, index) in _lookupIndexes)
+        {
+            var was = (before.Values[ordinal] as StoredReference)?.Id;
+            var now = (after.Values[ordinal] as StoredReference)?.Id;
+            if (was == now) continue;
+            if (was is { } old && index.TryGetValue(old, out var oldIds))
+            {
+                oldIds.Remove(before.Id);
+                if (oldIds.Count == 0) index.Remove(old);
+            }
+            if (now is { } target)
+            {
+                if (!index.TryGetValue(target, out var ids)) index[target] = ids = new HashSet<Guid>();
+                ids.Add(after.Id);
+            }
+        }
+        foreach (var key in Schema.Keys)
+        {
+            if (!KeyColumnsChanged(key, before, after)) continue;
+            var keyIndex = _keyIndexes[key.LogicalName];
+            var oldComposite = KeyValues.Compose(Schema, key, o => before.Values[o]);
+            if (oldComposite != null && keyIndex.TryGetValue(oldComposite, out var owner) && owner == before.Id) keyIndex.Remove(oldComposite);
+            var newComposite = KeyValues.Compose(Schema, key, o => after.Values[o]);
+            if (newComposite != null) keyIndex[newComposite] = after.Id;
+        }
+        foreach (var (keyName, index) in _leadingIndexes)
+        {
+            var was = LeadingValue(keyName, before);
+            var now = LeadingValue(keyName, after);
+            if (string.Equals(was, now, StringComparison.Ordinal)) continue;
+            if (was != null && index.TryGetValue(was, out var oldIds))
+            {
+                oldIds.Remove(before.Id);
+                if (oldIds.Count == 0) index.Remove(was);
+            }
+            if (now != null)
+            {
+                if (!index.TryGetValue(now, out var ids)) index[now] = ids = new HashSet<Guid>();
+                ids.Add(after.Id);
+            }
+        }
+    }
+
+    private bool KeyColumnsChanged(KeyDefinition key, StoredRow before, StoredRow after)
+    {
+        foreach (var column in key.Columns)
+        {
+            var ordinal = Schema.OrdinalOf(column);
+            if (!Equals(before.Values[ordinal], after.Values[ordinal])) return true;
+        }
+        return false;
     }
 
     /// <summary>
