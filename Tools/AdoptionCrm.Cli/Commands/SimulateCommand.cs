@@ -24,7 +24,11 @@ public static class SimulateCommand
             var accountsFile = parse.GetValue(accounts) is { } a ? Existing(a) : null;
             var settingsFile = parse.GetValue(settings) is { } s ? Existing(s) : null;
             var asOfUtc = parse.GetValue(asOf) is { } text ? ParseDate(text) : (DateTime?)null;
-            var outcome = SimulationRunner.Run(leadsFile, accountsFile, settingsFile, asOfUtc: asOfUtc);
+            // Progress goes to standard error, so the screen or a redirected result stays clean.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var progress = new ReplayProgress(() => watch.Elapsed);
+            var outcome = SimulationRunner.Run(leadsFile, accountsFile, settingsFile,
+                (done, total) => { if (progress.After(done, total) is { } line) Console.Error.WriteLine(line); }, asOfUtc);
             SimulationScreen.Write(CommandRunner.Out, outcome.Result, outcome.Problems);
             if (parse.GetValue(json) is { } output)
             {
