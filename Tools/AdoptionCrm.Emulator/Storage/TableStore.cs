@@ -108,41 +108,22 @@ internal sealed class TableStore
             var was = (before.Values[ordinal] as StoredReference)?.Id;
             var now = (after.Values[ordinal] as StoredReference)?.Id;
             if (was == now) continue;
-            if (was is { } old && index.TryGetValue(old, out var oldIds))
-            {
-                oldIds.Remove(before.Id);
-                if (oldIds.Count == 0) index.Remove(old);
-            }
-            if (now is { } target)
-            {
-                if (!index.TryGetValue(target, out var ids)) index[target] = ids = new HashSet<Guid>();
-                ids.Add(after.Id);
-            }
+            if (was is { } old) RemoveFrom(index, old, before.Id);
+            if (now is { } target) AddTo(index, target, after.Id);
         }
         foreach (var key in Schema.Keys)
         {
             if (!KeyColumnsChanged(key, before, after)) continue;
-            var keyIndex = _keyIndexes[key.LogicalName];
-            var oldComposite = KeyValues.Compose(Schema, key, o => before.Values[o]);
-            if (oldComposite != null && keyIndex.TryGetValue(oldComposite, out var owner) && owner == before.Id) keyIndex.Remove(oldComposite);
-            var newComposite = KeyValues.Compose(Schema, key, o => after.Values[o]);
-            if (newComposite != null) keyIndex[newComposite] = after.Id;
+            RemoveKey(key, before);
+            AddKey(key, after);
         }
         foreach (var (keyName, index) in _leadingIndexes)
         {
             var was = LeadingValue(keyName, before);
             var now = LeadingValue(keyName, after);
             if (string.Equals(was, now, StringComparison.Ordinal)) continue;
-            if (was != null && index.TryGetValue(was, out var oldIds))
-            {
-                oldIds.Remove(before.Id);
-                if (oldIds.Count == 0) index.Remove(was);
-            }
-            if (now != null)
-            {
-                if (!index.TryGetValue(now, out var ids)) index[now] = ids = new HashSet<Guid>();
-                ids.Add(after.Id);
-            }
+            if (was != null) RemoveFrom(index, was, before.Id);
+            if (now != null) AddTo(index, now, after.Id);
         }
     }
 
@@ -199,22 +180,10 @@ internal sealed class TableStore
     private void Index(StoredRow row)
     {
         foreach (var (ordinal, index) in _lookupIndexes)
-            if (row.Values[ordinal] is StoredReference r)
-            {
-                if (!index.TryGetValue(r.Id, out var ids)) index[r.Id] = ids = new HashSet<Guid>();
-                ids.Add(row.Id);
-            }
-        foreach (var key in Schema.Keys)
-        {
-            var composite = KeyValues.Compose(Schema, key, o => row.Values[o]);
-            if (composite != null) _keyIndexes[key.LogicalName][composite] = row.Id;
-        }
+            if (row.Values[ordinal] is StoredReference r) AddTo(index, r.Id, row.Id);
+        foreach (var key in Schema.Keys) AddKey(key, row);
         foreach (var (keyName, index) in _leadingIndexes)
-            if (LeadingValue(keyName, row) is string leading)
-            {
-                if (!index.TryGetValue(leading, out var ids)) index[leading] = ids = new HashSet<Guid>();
-                ids.Add(row.Id);
-            }
+            if (LeadingValue(keyName, row) is string leading) AddTo(index, leading, row.Id);
     }
 
     private string? LeadingValue(string keyName, StoredRow row)
@@ -225,23 +194,37 @@ internal sealed class TableStore
     private void Unindex(StoredRow row)
     {
         foreach (var (ordinal, index) in _lookupIndexes)
-            if (row.Values[ordinal] is StoredReference r && index.TryGetValue(r.Id, out var ids))
-            {
-                ids.Remove(row.Id);
-                if (ids.Count == 0) index.Remove(r.Id);
-            }
-        foreach (var key in Schema.Keys)
-        {
-            var composite = KeyValues.Compose(Schema, key, o => row.Values[o]);
-            if (composite != null && _keyIndexes[key.LogicalName].TryGetValue(composite, out var owner) && owner == row.Id)
-                _keyIndexes[key.LogicalName].Remove(composite);
-        }
+            if (row.Values[ordinal] is StoredReference r) RemoveFrom(index, r.Id, row.Id);
+        foreach (var key in Schema.Keys) RemoveKey(key, row);
         foreach (var (keyName, index) in _leadingIndexes)
-            if (LeadingValue(keyName, row) is string leading && index.TryGetValue(leading, out var ids))
-            {
-                ids.Remove(row.Id);
-                if (ids.Count == 0) index.Remove(leading);
-            }
+            if (LeadingValue(keyName, row) is string leading) RemoveFrom(index, leading, row.Id);
+    }
+
+    private void AddKey(KeyDefinition key, StoredRow row)
+    {
+        var composite = KeyValues.Compose(Schema, key, o => row.Values[o]);
+        if (composite != null) _keyIndexes[key.LogicalName][composite] = row.Id;
+    }
+
+    // Only the row's own entry: a key another row holds stays with it.
+    private void RemoveKey(KeyDefinition key, StoredRow row)
+    {
+        var composite = KeyValues.Compose(Schema, key, o => row.Values[o]);
+        var index = _keyIndexes[key.LogicalName];
+        if (composite != null && index.TryGetValue(composite, out var owner) && owner == row.Id) index.Remove(composite);
+    }
+
+    private static void AddTo<T>(Dictionary<T, HashSet<Guid>> index, T value, Guid id) where T : notnull
+    {
+        if (!index.TryGetValue(value, out var ids)) index[value] = ids = new HashSet<Guid>();
+        ids.Add(id);
+    }
+
+    private static void RemoveFrom<T>(Dictionary<T, HashSet<Guid>> index, T value, Guid id) where T : notnull
+    {
+        if (!index.TryGetValue(value, out var ids)) return;
+        ids.Remove(id);
+        if (ids.Count == 0) index.Remove(value);
     }
 
     // Deleted rows leave holes so slots stay stable; squeeze them out once they dominate.
