@@ -35,7 +35,7 @@ public sealed record OrganizationSnapshot(IReadOnlyList<SnapshotAccount> Account
             a.GetAttributeValue<string>(AccountColumns.ScoreExplanation),
             a.GetAttributeValue<DateTime?>(AccountColumns.ScoredOn))).ToList();
 
-        var leadRows = QueryAll.Rows(service, LeadColumns.EntityName, LeadColumns.EmailDomain, LeadColumns.ParentAccountId, LeadColumns.MatchOutcome, LeadColumns.MatchExplanation)
+        var leadRows = QueryAll.RowsInKeyOrder(service, LeadColumns.EntityName, LeadColumns.Id, LeadColumns.EmailDomain, LeadColumns.ParentAccountId, LeadColumns.MatchOutcome, LeadColumns.MatchExplanation)
             .ToDictionary(l => l.Id);
         var leads = created.Select(c =>
         {
