@@ -55,13 +55,13 @@ public sealed class InMemoryQuerySource : IQueryDataSource
             ? table
             : throw Faults.Create(ErrorCodes.QueryBuilderNoEntity, $"The entity with a name = '{logicalName}' was not found in the MetadataCache.");
 
-    public IEnumerable<Entity> Scan(string logicalName)
+    public IEnumerable<Entity> Scan(string logicalName, IReadOnlyCollection<string>? columns = null)
     {
         ScanCount[logicalName] = ScanCount.GetValueOrDefault(logicalName) + 1;
         return _rows[logicalName];
     }
 
-    public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range) => KeyOrder ? InKeyOrder(logicalName, range) : null;
+    public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range, IReadOnlyCollection<string>? columns = null) => KeyOrder ? InKeyOrder(logicalName, range) : null;
 
     private IEnumerable<Entity> InKeyOrder(string logicalName, PrimaryKeyRange range)
     {
@@ -73,9 +73,9 @@ public sealed class InMemoryQuerySource : IQueryDataSource
         }
     }
 
-    public IEnumerable<Entity>? Lookup(string logicalName, string column, object value) => LookupAny(logicalName, column, new[] { value });
+    public IEnumerable<Entity>? Lookup(string logicalName, string column, object value, IReadOnlyCollection<string>? columns = null) => LookupAny(logicalName, column, new[] { value });
 
-    public IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values)
+    public IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values, IReadOnlyCollection<string>? columns = null)
     {
         if (Hits(logicalName, column, values) is not { } hits) return null;
         IndexRowsRead[(logicalName, column)] = IndexRowsRead.GetValueOrDefault((logicalName, column)) + hits.Count;

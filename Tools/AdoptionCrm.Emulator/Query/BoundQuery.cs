@@ -18,6 +18,11 @@ public sealed class BoundQuery
     public BoundFilter Filter { get; set; } = new();
     public List<BoundColumn> Columns { get; } = new();
     public List<BoundOrder> Orders { get; } = new();
+
+    /// <summary>The columns each slot reads (<see cref="ColumnNeeds"/>); null entries return all columns.</summary>
+    public IReadOnlyCollection<string>?[] Needs { get; set; } = Array.Empty<IReadOnlyCollection<string>?>();
+
+    public IReadOnlyCollection<string>? NeedsOf(int slot) => slot < Needs.Length ? Needs[slot] : null;
 }
 
 /// <summary>A table instance in the query, addressed by its alias.</summary>

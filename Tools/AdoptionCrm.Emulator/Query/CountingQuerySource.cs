@@ -18,16 +18,16 @@ internal sealed class CountingQuerySource : IQueryDataSource
 
     public TableDefinition GetTable(string logicalName) => _inner.GetTable(logicalName);
 
-    public IEnumerable<Entity> Scan(string logicalName) => Count(_inner.Scan(logicalName));
+    public IEnumerable<Entity> Scan(string logicalName, IReadOnlyCollection<string>? columns = null) => Count(_inner.Scan(logicalName, columns));
 
-    public IEnumerable<Entity>? Lookup(string logicalName, string column, object value) =>
-        _inner.Lookup(logicalName, column, value) is { } rows ? Count(rows) : null;
+    public IEnumerable<Entity>? Lookup(string logicalName, string column, object value, IReadOnlyCollection<string>? columns = null) =>
+        _inner.Lookup(logicalName, column, value, columns) is { } rows ? Count(rows) : null;
 
-    public IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values) =>
-        _inner.LookupAny(logicalName, column, values) is { } rows ? Count(rows) : null;
+    public IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values, IReadOnlyCollection<string>? columns = null) =>
+        _inner.LookupAny(logicalName, column, values, columns) is { } rows ? Count(rows) : null;
 
-    public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range) =>
-        _inner.ScanInKeyOrder(logicalName, range) is { } rows ? Count(rows) : null;
+    public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range, IReadOnlyCollection<string>? columns = null) =>
+        _inner.ScanInKeyOrder(logicalName, range, columns) is { } rows ? Count(rows) : null;
 
     // Index statistics read no rows.
     public int? LookupCount(string logicalName, string column, IReadOnlyCollection<object> values) =>

@@ -15,20 +15,25 @@ public interface IQueryDataSource
     TableDefinition GetTable(string logicalName);
 
     /// <summary>Every row of the table, in insertion order.</summary>
-    IEnumerable<Entity> Scan(string logicalName);
+    /// <remarks>
+    /// Every read takes <c>columns</c>: the columns the engine will read from the rows (null: all). A source
+    /// may leave the others out (the emulator's store does, so a narrow query copies only what it reads) or
+    /// return them anyway.
+    /// </remarks>
+    IEnumerable<Entity> Scan(string logicalName, IReadOnlyCollection<string>? columns = null);
 
     /// <summary>
     /// Rows whose <paramref name="column"/> equals <paramref name="value"/> (a Guid for lookups,
     /// the raw value otherwise; strings compare case-insensitively) through an index, in insertion
     /// order; null when that column has no index, so the caller falls back to <see cref="Scan"/>.
     /// </summary>
-    IEnumerable<Entity>? Lookup(string logicalName, string column, object value);
+    IEnumerable<Entity>? Lookup(string logicalName, string column, object value, IReadOnlyCollection<string>? columns = null);
 
     /// <summary>
     /// Rows whose <paramref name="column"/> equals any of <paramref name="values"/> (an In list) through
     /// the same index, each row once, in insertion order; null when that column has no index.
     /// </summary>
-    IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values);
+    IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values, IReadOnlyCollection<string>? columns = null);
 
     /// <summary>
     /// How many rows <see cref="LookupAny"/> would return, without reading them (an index statistic, so
@@ -41,7 +46,7 @@ public interface IQueryDataSource
     /// engine sorts ids), read lazily through a sorted index on the primary key, so a caller that stops after a
     /// page reads about a page; null when the source has no such index (the engine then scans and sorts).
     /// </summary>
-    IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range) => null;
+    IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range, IReadOnlyCollection<string>? columns = null) => null;
 }
 
 /// <summary>Who runs a query and when: eq-userid and the date operators need these.</summary>

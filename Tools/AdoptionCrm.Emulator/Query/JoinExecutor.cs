@@ -30,7 +30,7 @@ public sealed class JoinExecutor
     /// lazily, so a caller that needs one page stops after it; null when the source has no such index.
     /// </summary>
     public IEnumerable<Entity?[]>? ExecuteInKeyOrder(PrimaryKeyRange range) =>
-        _source.ScanInKeyOrder(_query.Root.Table.LogicalName, range) is { } roots ? Join(roots) : null;
+        _source.ScanInKeyOrder(_query.Root.Table.LogicalName, range, _query.NeedsOf(0)) is { } roots ? Join(roots) : null;
 
     private IEnumerable<Entity?[]> Join(IEnumerable<Entity> roots)
     {
@@ -49,9 +49,9 @@ public sealed class JoinExecutor
     {
         var table = _query.Root.Table.LogicalName;
         if (IndexableCondition.MostSelective(_source, table, _query.Filter, 0) is { } best
-            && _source.LookupAny(table, best.Seek.Column, best.Seek.Keys) is { } hits)
+            && _source.LookupAny(table, best.Seek.Column, best.Seek.Keys, _query.NeedsOf(0)) is { } hits)
             return hits;
-        return _source.Scan(table);
+        return _source.Scan(table, _query.NeedsOf(0));
     }
 
     private IEnumerable<Entity?[]> Apply(Entity?[] row, BoundLink link)
@@ -101,7 +101,7 @@ public sealed class JoinExecutor
         var value = RowValues.Canonical(row[link.ParentSlot], link.ParentColumn);
         if (value is null) return Array.Empty<Entity>();
         if (!_matchers.TryGetValue(link, out var matcher))
-            _matchers[link] = matcher = new LinkMatcher(_source, link);
+            _matchers[link] = matcher = new LinkMatcher(_source, link, _query.NeedsOf(link.Target.Slot));
         return matcher.Find(value, narrow);
     }
 }

@@ -20,10 +20,13 @@ internal sealed class LinkMatcher
     private Dictionary<object, List<Entity>>? _hash;
     private Dictionary<object, List<Entity>>? _criteriaHash;
 
-    public LinkMatcher(IQueryDataSource source, BoundLink link)
+    private readonly IReadOnlyCollection<string>? _columns;
+
+    public LinkMatcher(IQueryDataSource source, BoundLink link, IReadOnlyCollection<string>? columns = null)
     {
         _source = source;
         _link = link;
+        _columns = columns;
         _criteria = IndexableCondition.MostSelective(source, Table, link.Filter, link.Target.Slot);
     }
 
@@ -43,17 +46,17 @@ internal sealed class LinkMatcher
             {
                 var joinRows = _indexed == false ? null : _source.LookupCount(Table, _link.LinkedColumn.LogicalName, new[] { key });
                 if (joinRows is null || joinRows > criteria.Rows)
-                    _criteriaHash = BuildHash(_source.LookupAny(Table, criteria.Seek.Column, criteria.Seek.Keys) ?? _source.Scan(Table));
+                    _criteriaHash = BuildHash(_source.LookupAny(Table, criteria.Seek.Column, criteria.Seek.Keys, _columns) ?? _source.Scan(Table, _columns));
             }
             if (_criteriaHash is not null) return FromHash(_criteriaHash, canonical);
         }
         if (_indexed != false)
         {
-            var hits = _source.Lookup(Table, _link.LinkedColumn.LogicalName, key);
+            var hits = _source.Lookup(Table, _link.LinkedColumn.LogicalName, key, _columns);
             _indexed = hits is not null;
             if (hits is not null) return hits;
         }
-        _hash ??= BuildHash(_source.Scan(Table));
+        _hash ??= BuildHash(_source.Scan(Table, _columns));
         return FromHash(_hash, canonical);
     }
 

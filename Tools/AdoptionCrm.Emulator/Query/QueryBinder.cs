@@ -42,6 +42,7 @@ public sealed class QueryBinder
         foreach (var (filterSpec, slot, set) in _pendingFilters) set(BindFilter(filterSpec, slot));
         foreach (var order in spec.Orders) _query.Orders.Add(BindOrder(order, root));
         foreach (var link in _query.Links) AddLinkOrders(link);
+        _query.Needs = ColumnNeeds.Of(_query);
         return _query;
     }
 

@@ -68,8 +68,10 @@ public sealed class ResultProjector
         try
         {
             var table = _source.GetTable(reference.LogicalName);
-            var rows = _source.Lookup(table.LogicalName, table.PrimaryIdAttribute, reference.Id)
-                ?? _source.Scan(table.LogicalName).Where(e => e.Id == reference.Id);
+            if (string.IsNullOrEmpty(table.PrimaryNameAttribute)) return _names[(reference.LogicalName, reference.Id)] = null;
+            var nameOnly = new[] { table.PrimaryIdAttribute, table.PrimaryNameAttribute };
+            var rows = _source.Lookup(table.LogicalName, table.PrimaryIdAttribute, reference.Id, nameOnly)
+                ?? _source.Scan(table.LogicalName, nameOnly).Where(e => e.Id == reference.Id);
             name = rows.FirstOrDefault()?.GetAttributeValue<object>(table.PrimaryNameAttribute) as string;
         }
         catch (System.ServiceModel.FaultException)

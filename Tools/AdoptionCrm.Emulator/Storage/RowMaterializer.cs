@@ -27,6 +27,22 @@ public static class RowMaterializer
         return entity;
     }
 
+    /// <summary>
+    /// A row with only the named columns (those it has a value for), for the query engine's reads: no formatted
+    /// values, names or columns the query does not read. Unknown names are skipped (the binder refused them already).
+    /// </summary>
+    public static Entity ToEntityWith(DataStore store, TableSchema schema, StoredRow row, IReadOnlyCollection<string> columns)
+    {
+        var entity = new Entity(schema.LogicalName, row.Id) { RowVersion = store.RowVersionText(row.Version) };
+        foreach (var name in columns)
+        {
+            if (name == schema.PrimaryIdAttribute) entity[name] = row.Id;
+            else if (schema.TryGetOrdinal(name, out var ordinal) && row.Values[ordinal] is { } stored)
+                entity[name] = ValueCodec.ToSdk(schema.Columns[ordinal], stored);
+        }
+        return entity;
+    }
+
     /// <summary>The ColumnSet as a set of names (null = all columns), faulting on a column the table lacks.</summary>
     public static IReadOnlyCollection<string>? Columns(TableSchema schema, ColumnSet? columnSet)
     {

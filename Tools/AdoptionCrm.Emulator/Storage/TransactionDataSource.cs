@@ -23,26 +23,31 @@ internal sealed class TransactionDataSource : IQueryDataSource
 
     public TableDefinition GetTable(string logicalName) => _org.Catalog.Get(logicalName).Definition;
 
-    public IEnumerable<Entity> Scan(string logicalName)
+    public IEnumerable<Entity> Scan(string logicalName, IReadOnlyCollection<string>? columns = null)
     {
         var schema = _org.Catalog.Get(logicalName);
-        return _org.Store.Scan(_txn, schema).Select(row => RowMaterializer.ToEntity(_org.Store, _txn, schema, row, null, withFormatting: false));
+        return _org.Store.Scan(_txn, schema).Select(row => Materialize(schema, row, columns));
     }
 
-    public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range)
+    public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range, IReadOnlyCollection<string>? columns = null)
     {
         var schema = _org.Catalog.Get(logicalName);
-        return _org.Store.ScanInKeyOrder(_txn, schema, range).Select(row => RowMaterializer.ToEntity(_org.Store, _txn, schema, row, null, withFormatting: false));
+        return _org.Store.ScanInKeyOrder(_txn, schema, range).Select(row => Materialize(schema, row, columns));
     }
 
-    public IEnumerable<Entity>? Lookup(string logicalName, string column, object value) => LookupAny(logicalName, column, new[] { value });
+    public IEnumerable<Entity>? Lookup(string logicalName, string column, object value, IReadOnlyCollection<string>? columns = null) =>
+        LookupAny(logicalName, column, new[] { value }, columns);
 
-    public IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values)
+    public IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values, IReadOnlyCollection<string>? columns = null)
     {
         var schema = _org.Catalog.Get(logicalName);
-        return _org.Store.Seek(_txn, schema, column, values)?
-            .Select(row => RowMaterializer.ToEntity(_org.Store, _txn, schema, row, null, withFormatting: false));
+        return _org.Store.Seek(_txn, schema, column, values)?.Select(row => Materialize(schema, row, columns));
     }
+
+    private Entity Materialize(Metadata.TableSchema schema, StoredRow row, IReadOnlyCollection<string>? columns) =>
+        columns is null
+            ? RowMaterializer.ToEntity(_org.Store, _txn, schema, row, null, withFormatting: false)
+            : RowMaterializer.ToEntityWith(_org.Store, schema, row, columns);
 
     public int? LookupCount(string logicalName, string column, IReadOnlyCollection<object> values) =>
         _org.Store.SeekCount(_txn, _org.Catalog.Get(logicalName), column, values);
