@@ -27,23 +27,71 @@ namespace AdoptionCrm.Plugins.Adoption
         public static bool InWindow(DateTime day, DateTime nowUtc, int windowDays) => day.Date > nowUtc.Date.AddDays(-Math.Max(1, windowDays));
 
         /// <summary>Stored buckets; a malformed bucket is dropped (the rebuild restores it).</summary>
+        /// <remarks>Read by hand rather than with Split and DateTime.TryParseExact: every signup reads a company's and an account's buckets, up to one per day of the window.</remarks>
         public static DayBuckets Parse(string text)
         {
             var buckets = new DayBuckets();
             if (string.IsNullOrEmpty(text)) return buckets;
-            var c = CultureInfo.InvariantCulture;
-            foreach (string item in text.Split(new[] { BucketSeparator }, StringSplitOptions.RemoveEmptyEntries))
+            var start = 0;
+            while (start <= text.Length)
             {
-                string[] f = item.Split(FieldSeparator);
-                DateTime day;
-                long people, usage, invitations;
-                if (f.Length != 4 || !DateTime.TryParseExact(f[0], DayFormat, c, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out day)
-                    || !long.TryParse(f[1], NumberStyles.Integer, c, out people) || !long.TryParse(f[2], NumberStyles.Integer, c, out usage)
-                    || !long.TryParse(f[3], NumberStyles.Integer, c, out invitations))
-                    continue;
-                buckets.Add(new DayBucket(DateTime.SpecifyKind(day, DateTimeKind.Utc), people, usage, invitations), 1);
+                var end = text.IndexOf(BucketSeparator, start);
+                if (end < 0) end = text.Length;
+                if (end > start)
+                {
+                    var bucket = ReadBucket(text, start, end);
+                    if (bucket != null) buckets.Add(bucket, 1);
+                }
+                start = end + 1;
             }
             return buckets;
+        }
+
+        // "yyyyMMdd:people:usage:invitations" between start and end; null when malformed.
+        private static DayBucket ReadBucket(string text, int start, int end)
+        {
+            DateTime day;
+            if (end - start < DayFormat.Length + 6 || text[start + DayFormat.Length] != FieldSeparator || !TryReadDay(text, start, out day)) return null;
+            var at = start + DayFormat.Length + 1;
+            long people, usage, invitations;
+            if (!TryReadNumber(text, ref at, end, out people) || !TryReadNumber(text, ref at, end, out usage) || !TryReadNumber(text, ref at, end, out invitations)
+                || at != end + 1)
+                return null;
+            return new DayBucket(day, people, usage, invitations);
+        }
+
+        private static bool TryReadDay(string text, int start, out DateTime day)
+        {
+            day = default(DateTime);
+            int year = 0, month = 0, date = 0;
+            for (var i = 0; i < DayFormat.Length; i++)
+            {
+                var digit = text[start + i] - '0';
+                if (digit < 0 || digit > 9) return false;
+                if (i < 4) year = year * 10 + digit; else if (i < 6) month = month * 10 + digit; else date = date * 10 + digit;
+            }
+            if (year < 1 || month < 1 || month > 12 || date < 1 || date > DateTime.DaysInMonth(year, month)) return false;
+            day = new DateTime(year, month, date, 0, 0, 0, DateTimeKind.Utc);
+            return true;
+        }
+
+        // One signed integer field ending at ':' or at end; moves past its separator.
+        private static bool TryReadNumber(string text, ref int at, int end, out long value)
+        {
+            value = 0;
+            var negative = at < end && text[at] == '-';
+            var i = negative ? at + 1 : at;
+            var digits = 0;
+            for (; i < end && text[i] != FieldSeparator; i++, digits++)
+            {
+                var digit = text[i] - '0';
+                if (digit < 0 || digit > 9 || digits >= 18) return false;
+                value = value * 10 + digit;
+            }
+            if (digits == 0) return false;
+            if (negative) value = -value;
+            at = i + 1;
+            return true;
         }
 
         public void Add(DayBucket bucket, int sign)
