@@ -175,20 +175,36 @@ namespace AdoptionCrm.Plugins.Handover
 
         private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
 
-        private static string Join(IEnumerable<KeyValuePair<string, string>> pairs) =>
-            string.Join(PairSeparator.ToString(), pairs.Where(p => p.Value != null).Select(p => p.Key + Equal + Uri.EscapeDataString(p.Value)));
+        private static string Join(IEnumerable<KeyValuePair<string, string>> pairs)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var pair in pairs)
+            {
+                if (pair.Value == null) continue;
+                if (text.Length > 0) text.Append(PairSeparator);
+                text.Append(pair.Key).Append(Equal).Append(Uri.EscapeDataString(pair.Value));
+            }
+            return text.ToString();
+        }
 
+        // Read with IndexOf rather than Split, and a value is unescaped only when it holds an escape: a hand-over is
+        // read on every signup, and a plan nests the adopter's and the account's rows as escaped values.
         private static Dictionary<string, string> Split(string text)
         {
             if (string.IsNullOrEmpty(text)) return null;
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string pair in text.Split(PairSeparator))
+            var start = 0;
+            while (true)
             {
-                int eq = pair.IndexOf(Equal);
-                if (eq <= 0) return null;
-                map[pair.Substring(0, eq)] = Uri.UnescapeDataString(pair.Substring(eq + 1));
+                var end = text.IndexOf(PairSeparator, start);
+                if (end < 0) end = text.Length;
+                int eq = text.IndexOf(Equal, start, end - start);
+                if (eq <= start) return null;
+                var value = text.Substring(eq + 1, end - eq - 1);
+                map[text.Substring(start, eq - start)] = value.IndexOf('%') < 0 ? value : Uri.UnescapeDataString(value);
+                if (end == text.Length) return map;
+                start = end + 1;
             }
-            return map;
         }
 
         private static string Get(Dictionary<string, string> map, string key)

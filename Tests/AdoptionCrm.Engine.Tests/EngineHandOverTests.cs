@@ -60,6 +60,12 @@ public class EngineHandOverTests
         Assert.Null(HandoverText.ReadCompany("kind=person&domain=contoso.com"));
         Assert.Null(HandoverText.ReadCompany("kind=person&email=a%40b.com&lead=" + lead.ToString("N") + "&settings=broken"));
         Assert.Null(HandoverText.ReadAccount("kind=other"));
+        var text = HandoverText.Write(request);
+        Assert.Null(HandoverText.ReadCompany(text + "&"));            // an empty pair
+        Assert.Null(HandoverText.ReadCompany("=person&" + text));     // a pair without a key
+        Assert.Null(HandoverText.ReadCompany(text + "&noequals"));
+        Assert.Null(HandoverText.ReadCompany(""));
+        Assert.Equal(text, HandoverText.Write(HandoverText.ReadCompany(text + "&unknown=ignored")!));
     }
 
     [Fact]
