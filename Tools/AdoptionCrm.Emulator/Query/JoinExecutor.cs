@@ -38,8 +38,18 @@ public sealed class JoinExecutor
         {
             var row = new Entity?[_query.Tables.Count];
             row[0] = root;
-            IEnumerable<Entity?[]> rows = new[] { row };
-            foreach (var link in _query.Links) rows = rows.SelectMany(r => Apply(r, link)).ToList();
+            if (_query.Links.Count == 0)
+            {
+                if (_evaluator.Matches(_query.Filter, row)) yield return row;
+                continue;
+            }
+            var rows = new List<Entity?[]> { row };
+            foreach (var link in _query.Links)
+            {
+                var next = new List<Entity?[]>();
+                foreach (var r in rows) next.AddRange(Apply(r, link));
+                rows = next;
+            }
             foreach (var joined in rows)
                 if (_evaluator.Matches(_query.Filter, joined)) yield return joined;
         }
@@ -88,8 +98,18 @@ public sealed class JoinExecutor
             var joined = (Entity?[])row.Clone();
             joined[link.Target.Slot] = candidate;
             if (!_evaluator.Matches(link.Filter, joined)) continue;
-            IEnumerable<Entity?[]> rows = new[] { joined };
-            foreach (var child in link.Children) rows = rows.SelectMany(r => Apply(r, child)).ToList();
+            if (link.Children.Count == 0)
+            {
+                result.Add(joined);
+                continue;
+            }
+            var rows = new List<Entity?[]> { joined };
+            foreach (var child in link.Children)
+            {
+                var next = new List<Entity?[]>();
+                foreach (var r in rows) next.AddRange(Apply(r, child));
+                rows = next;
+            }
             result.AddRange(rows);
         }
         return result;
