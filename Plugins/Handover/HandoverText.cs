@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using AdoptionCrm.Plugins.Adoption;
+using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 using AdoptionCrm.Plugins.Settings;
@@ -14,7 +15,7 @@ namespace AdoptionCrm.Plugins.Handover
     /// request that starts the next step (adopt_pendingchange on adopt_company or account) or a
     /// SharedVariables value between PreOperation and PostOperation of one pipeline, both documented
     /// mechanisms (learn.microsoft.com/power-apps/developer/data-platform/understand-the-data-context#shared-variables).
-    /// Flat text: "key=value" pairs joined by '&amp;', values escaped with Uri.EscapeDataString; the settings
+    /// Flat text: "key=value" pairs joined by '&amp;', '%', '&amp;' and '=' in values escaped (SeparatorEscape); the settings
     /// are nested as one escaped value in SettingsText's own form. Unknown keys are ignored, a malformed
     /// value makes the whole text unreadable (null), which the steps treat as "nothing to do" and trace.
     /// </summary>
@@ -182,7 +183,7 @@ namespace AdoptionCrm.Plugins.Handover
             {
                 if (pair.Value == null) continue;
                 if (text.Length > 0) text.Append(PairSeparator);
-                text.Append(pair.Key).Append(Equal).Append(Uri.EscapeDataString(pair.Value));
+                text.Append(pair.Key).Append(Equal).Append(SeparatorEscape.Escape(pair.Value, PairSeparator, Equal));
             }
             return text.ToString();
         }

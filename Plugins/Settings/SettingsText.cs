@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 
@@ -10,7 +11,7 @@ namespace AdoptionCrm.Plugins.Settings
     /// The settings as one string, so a step can hand them to a later step (SharedVariables, the "tag" of
     /// a request) instead of that step reading the settings row again. SharedVariables should hold simple
     /// serializable values, hence text. Keys are the settings' column names (every setting in
-    /// SettingsDefinition, each written by its own kind); values are escaped.
+    /// SettingsDefinition, each written by its own kind); '%', ';' and '=' in values are escaped (SeparatorEscape).
     /// </summary>
     public static class SettingsText
     {
@@ -26,7 +27,7 @@ namespace AdoptionCrm.Plugins.Settings
             };
             foreach (var setting in SettingsDefinition.All)
                 pairs.Add(new KeyValuePair<string, string>(setting.Column, setting.ToText(s[setting])));
-            return string.Join(Separator.ToString(), pairs.Where(p => p.Value != null).Select(p => p.Key + Equal + Uri.EscapeDataString(p.Value)));
+            return string.Join(Separator.ToString(), pairs.Where(p => p.Value != null).Select(p => p.Key + Equal + SeparatorEscape.Escape(p.Value, Separator, Equal)));
         }
 
         /// <summary>The settings written by <see cref="Write"/>; null when the text is not such settings.</summary>
@@ -38,7 +39,7 @@ namespace AdoptionCrm.Plugins.Settings
             {
                 int eq = pair.IndexOf(Equal);
                 if (eq <= 0) return null;
-                string key = pair.Substring(0, eq), value = Uri.UnescapeDataString(pair.Substring(eq + 1));
+                string key = pair.Substring(0, eq), raw = pair.Substring(eq + 1), value = raw.IndexOf('%') < 0 ? raw : Uri.UnescapeDataString(raw);
                 if (key == SettingsIdKey)
                 {
                     Guid id;

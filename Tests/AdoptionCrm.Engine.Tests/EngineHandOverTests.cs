@@ -66,6 +66,12 @@ public class EngineHandOverTests
         Assert.Null(HandoverText.ReadCompany(text + "&noequals"));
         Assert.Null(HandoverText.ReadCompany(""));
         Assert.Equal(text, HandoverText.Write(HandoverText.ReadCompany(text + "&unknown=ignored")!));
+        // A text escaped in full (Uri.EscapeDataString, as texts were written before) reads the same.
+        var fully = "kind=person&domain=contoso.com&email=" + Uri.EscapeDataString(request.Email) + "&lead=" + lead.ToString("N")
+            + "&settings=" + Uri.EscapeDataString(SettingsText.Write(AdoptionDefaults.Settings)) + "&at=" + on.Ticks;
+        var old = HandoverText.ReadCompany(fully)!;
+        Assert.Equal((request.Email, on), (old.Email, old.RequestedOnUtc));
+        Assert.Equal(SettingsText.Write(AdoptionDefaults.Settings), SettingsText.Write(old.Settings!));
     }
 
     [Fact]
