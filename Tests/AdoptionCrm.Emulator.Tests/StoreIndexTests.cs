@@ -120,6 +120,34 @@ public class StoreIndexTests
     }
 
     [Fact]
+    public void A_query_by_primary_id_in_a_transaction_sees_its_own_pending_rows_and_examines_one_row()
+    {
+        var (org, a, b, _) = Seed(perAccount: 1, onC: 0);
+        Guid created = Guid.Empty;
+        var results = new List<string?>();
+        long examined = 0;
+        org.On("Create", "contact", 40, (context, factory, _) =>
+        {
+            var service = factory.CreateOrganizationService(context.UserId);
+            service.Update(new Entity("account", a) { ["name"] = "A renamed" });
+            service.Delete("account", b);
+            created = service.Create(new Entity("account") { ["name"] = "New" });
+            foreach (var id in new[] { a, b, created })
+            {
+                var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+                query.Criteria.AddCondition("accountid", ConditionOperator.Equal, id);
+                results.Add(service.RetrieveMultiple(query).Entities.SingleOrDefault()?.GetAttributeValue<string>("name"));
+            }
+        });
+        org.Log.Clear();
+        org.SystemService.Create(new Entity("contact") { ["lastname"] = "trigger" });
+        examined = org.Log.ServiceCalls.Where(c => c.Request == "RetrieveMultiple").Sum(c => c.RowsExamined);
+
+        Assert.Equal(new[] { "A renamed", null, "New" }, results);
+        Assert.Equal(2L, examined); // the renamed row and the new one; the deleted row is not there to read
+    }
+
+    [Fact]
     public void Retrieve_by_id_examines_the_one_row()
     {
         var (org, a, _, _) = Seed(perAccount: 1, onC: 0);

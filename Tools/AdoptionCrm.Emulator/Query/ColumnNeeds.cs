@@ -9,12 +9,13 @@ public static class ColumnNeeds
 {
     public static IReadOnlyCollection<string>?[] Of(BoundQuery query)
     {
-        var needs = new HashSet<string>?[query.Tables.Count];
+        // Lists, not sets: a slot reads a handful of columns, and this runs for every query.
+        var needs = new List<string>?[query.Tables.Count];
         foreach (var table in query.Tables)
-            needs[table.Slot] = table.AllColumns ? null : new HashSet<string>(StringComparer.Ordinal) { table.Table.PrimaryIdAttribute };
+            needs[table.Slot] = table.AllColumns ? null : new List<string>(4) { table.Table.PrimaryIdAttribute };
         void Need(int slot, string? column)
         {
-            if (column is not null) needs[slot]?.Add(column);
+            if (column is not null && needs[slot] is { } list && !list.Contains(column)) list.Add(column);
         }
         void Filter(BoundFilter filter)
         {

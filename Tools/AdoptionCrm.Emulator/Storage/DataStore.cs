@@ -43,7 +43,11 @@ public sealed class DataStore
     public StoredRow? Get(Transaction? txn, string table, Guid id)
     {
         if (txn != null && txn.Overlays.TryGetValue(table, out var overlay) && overlay.Writes.TryGetValue(id, out var pending)) return pending;
-        return Read(() => _tables[Catalog.Get(table).LogicalName].Get(id));
+        var name = Catalog.Get(table).LogicalName;
+        // The most frequent read of all: locked by hand rather than through Read's closure.
+        _lock.EnterReadLock();
+        try { return _tables[name].Get(id); }
+        finally { _lock.ExitReadLock(); }
     }
 
     public void Insert(Transaction txn, TableSchema schema, StoredRow row)
@@ -144,6 +148,9 @@ public sealed class DataStore
     /// </summary>
     public IReadOnlyList<StoredRow>? Seek(Transaction? txn, TableSchema schema, string column, IReadOnlyCollection<object> values)
     {
+        // One primary id (a link to a parent row, a lookup's name): the row this transaction sees, without an index walk.
+        if (values.Count == 1 && column == schema.PrimaryIdAttribute && values.First() is Guid onlyId)
+            return Get(txn, schema.LogicalName, onlyId) is { } only ? new[] { only } : Array.Empty<StoredRow>();
         var seek = IndexSeek.For(schema, column, values);
         if (seek == null) return null;
         var store = _tables[schema.LogicalName];
@@ -177,6 +184,9 @@ public sealed class DataStore
     /// </summary>
     public int? SeekCount(Transaction? txn, TableSchema schema, string column, IReadOnlyCollection<object> values)
     {
+        // One primary id (a link to a parent row, a lookup's name): the row this transaction sees, without an index walk.
+        if (values.Count == 1 && column == schema.PrimaryIdAttribute && values.First() is Guid onlyId)
+            return Get(txn, schema.LogicalName, onlyId) is null ? 0 : 1;
         var seek = IndexSeek.For(schema, column, values);
         if (seek == null) return null;
         var store = _tables[schema.LogicalName];
