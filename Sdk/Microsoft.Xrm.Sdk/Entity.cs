@@ -8,9 +8,11 @@ namespace Microsoft.Xrm.Sdk
     public class Entity : IExtensibleDataObject
     {
         private AttributeCollection _attributes = new AttributeCollection();
-        private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
-        private readonly FormattedValueCollection _formattedValues = new FormattedValueCollection();
-        private readonly RelatedEntityCollection _relatedEntities = new RelatedEntityCollection();
+        // Made on first use: most rows never carry key attributes, formatted values or related rows, and a row
+        // is built for every value a query, a copy or an image hands out.
+        private KeyAttributeCollection _keyAttributes;
+        private FormattedValueCollection _formattedValues;
+        private RelatedEntityCollection _relatedEntities;
 
         public Entity() { }
         public Entity(string entityName) { LogicalName = entityName; }
@@ -18,7 +20,7 @@ namespace Microsoft.Xrm.Sdk
         public Entity(string entityName, string keyName, object keyValue)
         {
             LogicalName = entityName;
-            _keyAttributes[keyName] = keyValue;
+            KeyAttributes[keyName] = keyValue;
         }
         public Entity(string entityName, KeyAttributeCollection keyAttributes)
         {
@@ -45,12 +47,12 @@ namespace Microsoft.Xrm.Sdk
 
         public KeyAttributeCollection KeyAttributes
         {
-            get { return _keyAttributes; }
+            get { return _keyAttributes ?? (_keyAttributes = new KeyAttributeCollection()); }
             set { _keyAttributes = value; }
         }
 
-        public FormattedValueCollection FormattedValues { get { return _formattedValues; } }
-        public RelatedEntityCollection RelatedEntities { get { return _relatedEntities; } }
+        public FormattedValueCollection FormattedValues { get { return _formattedValues ?? (_formattedValues = new FormattedValueCollection()); } }
+        public RelatedEntityCollection RelatedEntities { get { return _relatedEntities ?? (_relatedEntities = new RelatedEntityCollection()); } }
 
         /// <summary>Throws KeyNotFoundException for a missing attribute, as the official indexer does.</summary>
         public object this[string attributeName]
@@ -75,7 +77,7 @@ namespace Microsoft.Xrm.Sdk
         public string GetFormattedAttributeValue(string attributeLogicalName)
         {
             string value;
-            return _formattedValues.TryGetValue(attributeLogicalName, out value) ? value : string.Empty;
+            return _formattedValues != null && _formattedValues.TryGetValue(attributeLogicalName, out value) ? value : string.Empty;
         }
 
         public EntityReference ToEntityReference()
@@ -83,7 +85,7 @@ namespace Microsoft.Xrm.Sdk
             if (string.IsNullOrEmpty(LogicalName))
                 throw new NotSupportedException("LogicalName must be set before calling ToEntityReference()");
             var reference = new EntityReference(LogicalName, Id);
-            if (_keyAttributes.Count > 0)
+            if (_keyAttributes != null && _keyAttributes.Count > 0)
             {
                 foreach (var pair in _keyAttributes) reference.KeyAttributes[pair.Key] = pair.Value;
             }
@@ -112,19 +114,19 @@ namespace Microsoft.Xrm.Sdk
         private void ShallowCopyTo(Entity target)
         {
             target.Attributes = _attributes;
-            target.KeyAttributes = _keyAttributes;
+            target.KeyAttributes = KeyAttributes;
             target.RowVersion = RowVersion;
             target.EntityState = EntityState;
             target.ExtensionData = ExtensionData;
-            foreach (var pair in _formattedValues) target.FormattedValues[pair.Key] = pair.Value;
-            foreach (var pair in _relatedEntities) target.RelatedEntities[pair.Key] = pair.Value;
+            if (_formattedValues != null) foreach (var pair in _formattedValues) target.FormattedValues[pair.Key] = pair.Value;
+            if (_relatedEntities != null) foreach (var pair in _relatedEntities) target.RelatedEntities[pair.Key] = pair.Value;
         }
 
         protected virtual T GetRelatedEntity<T>(string relationshipSchemaName, EntityRole? primaryEntityRole) where T : Entity
         {
             EntityCollection collection;
             var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
-            if (!_relatedEntities.TryGetValue(key, out collection) || collection.Entities.Count == 0) return null;
+            if (_relatedEntities == null || !_relatedEntities.TryGetValue(key, out collection) || collection.Entities.Count == 0) return null;
             return collection.Entities[0].ToEntity<T>();
         }
 
@@ -132,7 +134,7 @@ namespace Microsoft.Xrm.Sdk
         {
             EntityCollection collection;
             var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
-            if (!_relatedEntities.TryGetValue(key, out collection)) return null;
+            if (_relatedEntities == null || !_relatedEntities.TryGetValue(key, out collection)) return null;
             var result = new List<T>();
             foreach (var entity in collection.Entities) result.Add(entity.ToEntity<T>());
             return result;
@@ -141,18 +143,18 @@ namespace Microsoft.Xrm.Sdk
         protected virtual void SetRelatedEntity<T>(string relationshipSchemaName, EntityRole? primaryEntityRole, T entity) where T : Entity
         {
             var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
-            if (entity == null) { _relatedEntities.Remove(key); return; }
+            if (entity == null) { RelatedEntities.Remove(key); return; }
             var collection = new EntityCollection(new List<Entity> { entity }) { EntityName = entity.LogicalName };
-            _relatedEntities[key] = collection;
+            RelatedEntities[key] = collection;
         }
 
         protected virtual void SetRelatedEntities<T>(string relationshipSchemaName, EntityRole? primaryEntityRole, IEnumerable<T> entities) where T : Entity
         {
             var key = new Relationship(relationshipSchemaName) { PrimaryEntityRole = primaryEntityRole };
-            if (entities == null) { _relatedEntities.Remove(key); return; }
+            if (entities == null) { RelatedEntities.Remove(key); return; }
             var list = new List<Entity>();
             foreach (var entity in entities) list.Add(entity);
-            _relatedEntities[key] = new EntityCollection(list) { EntityName = list.Count > 0 ? list[0].LogicalName : null };
+            RelatedEntities[key] = new EntityCollection(list) { EntityName = list.Count > 0 ? list[0].LogicalName : null };
         }
     }
 }

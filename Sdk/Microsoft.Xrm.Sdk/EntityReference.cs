@@ -5,7 +5,7 @@ namespace Microsoft.Xrm.Sdk
 {
     public sealed class EntityReference : IExtensibleDataObject
     {
-        private KeyAttributeCollection _keyAttributes = new KeyAttributeCollection();
+        private KeyAttributeCollection _keyAttributes; // made on first use: most references carry no key
 
         public EntityReference() { }
         public EntityReference(string logicalName) { LogicalName = logicalName; }
@@ -13,7 +13,7 @@ namespace Microsoft.Xrm.Sdk
         public EntityReference(string logicalName, string keyName, object keyValue)
         {
             LogicalName = logicalName;
-            _keyAttributes[keyName] = keyValue;
+            KeyAttributes[keyName] = keyValue;
         }
         public EntityReference(string logicalName, KeyAttributeCollection keyAttributeCollection)
         {
@@ -29,7 +29,7 @@ namespace Microsoft.Xrm.Sdk
 
         public KeyAttributeCollection KeyAttributes
         {
-            get { return _keyAttributes; }
+            get { return _keyAttributes ?? (_keyAttributes = new KeyAttributeCollection()); }
             set { _keyAttributes = value; }
         }
 

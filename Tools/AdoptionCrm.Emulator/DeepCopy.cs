@@ -13,9 +13,10 @@ public static class DeepCopy
     {
         var copy = new Entity(source.LogicalName, source.Id) { RowVersion = source.RowVersion, EntityState = source.EntityState };
         foreach (var (key, value) in source.Attributes) copy.Attributes[key] = Value(value);
-        foreach (var (key, value) in source.KeyAttributes) copy.KeyAttributes[key] = Value(value);
-        foreach (var (key, value) in source.FormattedValues) copy.FormattedValues[key] = value;
-        foreach (var (key, value) in source.RelatedEntities) copy.RelatedEntities[key] = (EntityCollection)Value(value)!;
+        // Only collections that hold something are copied, so the copy makes none it does not need.
+        if (source.KeyAttributes.Count > 0) foreach (var (key, value) in source.KeyAttributes) copy.KeyAttributes[key] = Value(value);
+        if (source.FormattedValues.Count > 0) foreach (var (key, value) in source.FormattedValues) copy.FormattedValues[key] = value;
+        if (source.RelatedEntities.Count > 0) foreach (var (key, value) in source.RelatedEntities) copy.RelatedEntities[key] = (EntityCollection)Value(value)!;
         return copy;
     }
 
@@ -39,7 +40,7 @@ public static class DeepCopy
     public static EntityReference Reference(EntityReference source)
     {
         var copy = new EntityReference(source.LogicalName, source.Id) { Name = source.Name, RowVersion = source.RowVersion };
-        foreach (var (key, value) in source.KeyAttributes) copy.KeyAttributes[key] = Value(value);
+        if (source.KeyAttributes.Count > 0) foreach (var (key, value) in source.KeyAttributes) copy.KeyAttributes[key] = Value(value);
         return copy;
     }
 

@@ -90,4 +90,25 @@ public class EntityBehaviourTests
         Assert.Throws<NotSupportedException>(() => new Entity().ToEntityReference());
         Assert.Throws<NotSupportedException>(() => new Entity { Id = Guid.NewGuid() }.ToEntityReference());
     }
+
+    [Fact]
+    public void A_new_row_has_empty_key_formatted_and_related_collections_that_keep_what_is_added()
+    {
+        var entity = new Entity("account", Guid.NewGuid());
+        Assert.Empty(entity.KeyAttributes);
+        Assert.Empty(entity.FormattedValues);
+        Assert.Empty(entity.RelatedEntities);
+        Assert.Equal(string.Empty, entity.GetFormattedAttributeValue("industrycode"));
+        Assert.Empty(entity.ToEntityReference().KeyAttributes);
+
+        entity.FormattedValues["industrycode"] = "Mining";
+        entity.KeyAttributes["accountnumber"] = "A-1";
+        Assert.Equal("Mining", entity.GetFormattedAttributeValue("industrycode"));
+        Assert.Same(entity.KeyAttributes, entity.KeyAttributes);
+        var copy = entity.ToEntity<Entity>();
+        Assert.Same(entity.KeyAttributes, copy.KeyAttributes);
+        Assert.Equal("Mining", copy.FormattedValues["industrycode"]);
+        Assert.Empty(new EntityReference("account", Guid.NewGuid()).KeyAttributes);
+        Assert.Equal("A-1", new EntityReference("account", "accountnumber", "A-1").KeyAttributes["accountnumber"]);
+    }
 }
