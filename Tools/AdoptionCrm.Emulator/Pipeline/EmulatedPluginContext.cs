@@ -3,7 +3,10 @@ using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Emulator.Pipeline;
 
-/// <summary>The IPluginExecutionContext a step sees. Read-only to plugins; the pipeline fills it.</summary>
+/// <summary>
+/// The IPluginExecutionContext a step sees. Read-only to plugins; the pipeline fills it. Collections the pipeline
+/// does not hand in are made on first read, not made and thrown away by every context the pipeline builds.
+/// </summary>
 public sealed class EmulatedPluginContext : IPluginExecutionContext
 {
     public int Mode { get; init; }
@@ -13,17 +16,17 @@ public sealed class EmulatedPluginContext : IPluginExecutionContext
     public string PrimaryEntityName { get; init; } = "";
     public Guid? RequestId { get; init; }
     public string SecondaryEntityName { get; init; } = "none";
-    public ParameterCollection InputParameters { get; init; } = new();
-    public ParameterCollection OutputParameters { get; init; } = new();
-    public ParameterCollection SharedVariables { get; init; } = new();
+    public ParameterCollection InputParameters { get => field ??= new(); init; }
+    public ParameterCollection OutputParameters { get => field ??= new(); init; }
+    public ParameterCollection SharedVariables { get => field ??= new(); init; }
     public Guid UserId { get; init; }
     public Guid InitiatingUserId { get; init; }
     public Guid BusinessUnitId { get; init; }
     public Guid OrganizationId { get; init; }
     public string OrganizationName { get; init; } = "";
     public Guid PrimaryEntityId { get; init; }
-    public EntityImageCollection PreEntityImages { get; init; } = new();
-    public EntityImageCollection PostEntityImages { get; init; } = new();
+    public EntityImageCollection PreEntityImages { get => field ??= new(); init; }
+    public EntityImageCollection PostEntityImages { get => field ??= new(); init; }
     public EntityReference OwningExtension { get; init; } = null!;
     public Guid CorrelationId { get; init; }
     public bool IsExecutingOffline => false;
