@@ -12,14 +12,20 @@ namespace AdoptionCrm.Plugins.Infrastructure
     {
         public static string Escape(string value, char pairSeparator, char equal)
         {
-            if (value.IndexOf('%') < 0 && value.IndexOf(pairSeparator) < 0 && value.IndexOf(equal) < 0) return value;
-            var text = new StringBuilder(value.Length + 16);
-            foreach (var c in value)
+            var specials = new[] { '%', pairSeparator, equal };
+            var next = value.IndexOfAny(specials);
+            if (next < 0) return value;
+            var text = new StringBuilder(value.Length + 32);
+            var start = 0;
+            while (next >= 0)
             {
-                if (c == '%' || c == pairSeparator || c == equal) text.Append('%').Append(((int)c).ToString("X2"));
-                else text.Append(c);
+                text.Append(value, start, next - start).Append('%').Append(Hex[value[next] >> 4]).Append(Hex[value[next] & 0xF]);
+                start = next + 1;
+                next = value.IndexOfAny(specials, start);
             }
-            return text.ToString();
+            return text.Append(value, start, value.Length - start).ToString();
         }
+
+        private const string Hex = "0123456789ABCDEF";
     }
 }
