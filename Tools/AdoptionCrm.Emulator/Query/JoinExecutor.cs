@@ -43,14 +43,7 @@ public sealed class JoinExecutor
                 if (_evaluator.Matches(_query.Filter, row)) yield return row;
                 continue;
             }
-            var rows = new List<Entity?[]> { row };
-            foreach (var link in _query.Links)
-            {
-                var next = new List<Entity?[]>();
-                foreach (var r in rows) next.AddRange(Apply(r, link));
-                rows = next;
-            }
-            foreach (var joined in rows)
+            foreach (var joined in Through(row, _query.Links))
                 if (_evaluator.Matches(_query.Filter, joined)) yield return joined;
         }
     }
@@ -98,21 +91,23 @@ public sealed class JoinExecutor
             var joined = (Entity?[])row.Clone();
             joined[link.Target.Slot] = candidate;
             if (!_evaluator.Matches(link.Filter, joined)) continue;
-            if (link.Children.Count == 0)
-            {
-                result.Add(joined);
-                continue;
-            }
-            var rows = new List<Entity?[]> { joined };
-            foreach (var child in link.Children)
-            {
-                var next = new List<Entity?[]>();
-                foreach (var r in rows) next.AddRange(Apply(r, child));
-                rows = next;
-            }
-            result.AddRange(rows);
+            if (link.Children.Count == 0) result.Add(joined);
+            else result.AddRange(Through(joined, link.Children));
         }
         return result;
+    }
+
+    /// <summary>The rows <paramref name="row"/> becomes through each of <paramref name="links"/> in turn.</summary>
+    private List<Entity?[]> Through(Entity?[] row, List<BoundLink> links)
+    {
+        var rows = new List<Entity?[]> { row };
+        foreach (var link in links)
+        {
+            var next = new List<Entity?[]>();
+            foreach (var r in rows) next.AddRange(Apply(r, link));
+            rows = next;
+        }
+        return rows;
     }
 
     /// <summary>The linked rows for the parent row; narrow: only those that may match the link's own criteria.</summary>
