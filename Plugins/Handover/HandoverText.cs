@@ -202,7 +202,7 @@ namespace AdoptionCrm.Plugins.Handover
                 int eq = text.IndexOf(Equal, start, end - start);
                 if (eq <= start) return null;
                 var value = text.Substring(eq + 1, end - eq - 1);
-                map[text.Substring(start, eq - start)] = value.IndexOf('%') < 0 ? value : Uri.UnescapeDataString(value);
+                map[text.Substring(start, eq - start)] = SeparatorEscape.Unescape(value);
                 if (end == text.Length) return map;
                 start = end + 1;
             }

@@ -26,6 +26,9 @@ namespace AdoptionCrm.Plugins.Infrastructure
             return text.Append(value, start, value.Length - start).ToString();
         }
 
+        /// <summary>The value <see cref="Escape"/> (or Uri.EscapeDataString) wrote; a value without an escape is returned as it is.</summary>
+        public static string Unescape(string text) => text.IndexOf('%') < 0 ? text : System.Uri.UnescapeDataString(text);
+
         private const string Hex = "0123456789ABCDEF";
     }
 }

@@ -39,7 +39,7 @@ namespace AdoptionCrm.Plugins.Settings
             {
                 int eq = pair.IndexOf(Equal);
                 if (eq <= 0) return null;
-                string key = pair.Substring(0, eq), raw = pair.Substring(eq + 1), value = raw.IndexOf('%') < 0 ? raw : Uri.UnescapeDataString(raw);
+                string key = pair.Substring(0, eq), value = SeparatorEscape.Unescape(pair.Substring(eq + 1));
                 if (key == SettingsIdKey)
                 {
                     Guid id;
