@@ -193,9 +193,16 @@ namespace AdoptionCrm.Plugins.Plays
         private PlayBrief Brief(Entity after, AdoptionStage stage, TaskOwner owner)
         {
             var recent = Adopters(after.Id, AdopterColumns.LastSignupOn, RecentPeople);
-            var candidates = recent.Concat(Adopters(after.Id, AdopterColumns.Invitations, TopInviters)).Concat(Adopters(after.Id, AdopterColumns.Usage, TopUsers))
-                .GroupBy(a => a.Id).Select(g => g.First()).ToList();
-            int newThisWeek = NewSince(after.Id, _now.AddDays(-7));
+            // Fewer rows than asked for: these are all the people counted here, so the top inviters and users are
+            // among them and two more reads would find nobody new.
+            bool everyone = recent.Count < RecentPeople;
+            var candidates = everyone ? recent
+                : recent.Concat(Adopters(after.Id, AdopterColumns.Invitations, TopInviters)).Concat(Adopters(after.Id, AdopterColumns.Usage, TopUsers))
+                    .GroupBy(a => a.Id).Select(g => g.First()).ToList();
+            DateTime weekAgo = _now.AddDays(-7);
+            int newThisWeek = everyone || SignedUpLastBefore(recent[recent.Count - 1], weekAgo)
+                ? recent.Count(p => p.FirstSignupOn >= weekAgo)
+                : NewSince(after.Id, weekAgo);
             return new PlayBrief
             {
                 AccountName = after.GetAttributeValue<string>(AccountColumns.Name),
@@ -239,6 +246,11 @@ namespace AdoptionCrm.Plugins.Plays
             if (!row.Attributes.TryGetValue(column, out value) || value == null) return 0;
             return value is long ? (long)value : value is int ? (int)value : 0;
         }
+
+        // The list is newest last signup first: when its last person signed up last before the week began, nobody left
+        // out of it did so later, and a first signup is never after the last, so everyone new this week is in the list.
+        private static bool SignedUpLastBefore(PlayAdopter oldestListed, DateTime since) =>
+            oldestListed.LastSignupOn.HasValue && oldestListed.LastSignupOn.Value < since;
 
         private int NewSince(Guid accountId, DateTime since)
         {

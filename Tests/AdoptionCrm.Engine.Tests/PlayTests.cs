@@ -136,6 +136,54 @@ public class PlayTests
     }
 
     [Fact]
+    public void A_small_account_is_read_once_for_its_play()
+    {
+        var e = new EngineOrg();
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        e.Lead("ann@contoso.com", invitations: 12);
+        e.Lead("bob@contoso.com");
+        e.Org.Log.Clear();
+        e.Lead("cy@contoso.com", usage: 900);
+        var text = Assert.Single(e.Tasks(contoso)).GetAttributeValue<string>(TaskColumns.Description);
+        // Fewer people than the newest-first list holds: that one read has everyone, the inviter and the user included.
+        Assert.Equal(1, PlayReadsOfPeople(e));
+        Assert.Contains("<ann@contoso.com>. Why: invited 12 colleagues, the most here", text);
+        Assert.Contains("(3 new this week)", text);
+    }
+
+    [Fact]
+    public void A_large_account_finds_its_champion_beyond_the_newest_people_and_counts_the_week_exactly()
+    {
+        foreach (var weekSplit in new[] { false, true })
+        {
+            var e = new EngineOrg();
+            e.Settings(s => s[AdoptionSettingsColumns.EnterpriseThreshold] = 60);
+            var big = e.Account("Big", domains: "big.com");
+            e.Lead("first@big.com", invitations: 20); // the earliest signup: never among the 50 newest below
+            for (var i = 1; i < 59; i++)
+            {
+                e.Org.Clock.Advance(TimeSpan.FromMinutes(1));
+                if (weekSplit && i == 40) e.Org.Clock.Advance(TimeSpan.FromDays(8)); // 40 people last week, 20 this week
+                e.Lead($"p{i}@big.com");
+            }
+            e.Org.Log.Clear();
+            e.Org.Clock.Advance(TimeSpan.FromMinutes(1));
+            e.Lead("p59@big.com");
+            Assert.Equal(AdoptionStage.EnterpriseReady, e.Stage(big));
+            var play = e.Tasks(big).Single(t => StageOf(t) == AdoptionStage.EnterpriseReady);
+            var text = play.GetAttributeValue<string>(TaskColumns.Description);
+            Assert.Contains("<first@big.com>. Why: invited 20 colleagues", text);
+            Assert.Contains(weekSplit ? "(20 new this week)" : "(60 new this week)", text);
+            // The newest 50, the top inviters and the top users; the week's count needs its own read only when all 50
+            // newest signed up this week (more may have).
+            Assert.Equal(weekSplit ? 3 : 4, PlayReadsOfPeople(e));
+        }
+    }
+
+    private static int PlayReadsOfPeople(EngineOrg e) =>
+        e.Org.Log.ServiceCalls.Count(c => c.CallerTable == AccountColumns.EntityName && c.Request == "RetrieveMultiple" && c.Table == AdopterColumns.EntityName);
+
+    [Fact]
     public void No_play_is_owned_by_SYSTEM_or_a_disabled_user_on_any_path()
     {
         var plays = new List<(string Path, EngineOrg Org, Entity Task)>();
