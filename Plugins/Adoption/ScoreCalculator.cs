@@ -24,11 +24,14 @@ namespace AdoptionCrm.Plugins.Adoption
         {
             double people = 0, usage = 0, invitations = 0;
             long counted = 0, recent = 0, week = 0;
+            int windowDays = settings.WindowDays;
+            double halfLife = Math.Max(1, settings.DecayHalfLifeDays);
+            DateTime today = nowUtc.Date;
             foreach (var bucket in buckets.Buckets)
             {
-                if (!DayBuckets.InWindow(bucket.Day, nowUtc, settings.WindowDays)) continue;
-                double age = Math.Max(0, (nowUtc.Date - bucket.Day).TotalDays);
-                double decay = Math.Pow(0.5, age / Math.Max(1, settings.DecayHalfLifeDays));
+                if (!DayBuckets.InWindow(bucket.Day, nowUtc, windowDays)) continue;
+                double age = Math.Max(0, (today - bucket.Day).TotalDays);
+                double decay = Math.Pow(0.5, age / halfLife);
                 people += Math.Max(0, bucket.People) * decay;
                 usage += Math.Max(0, bucket.Usage) * decay;
                 invitations += Math.Max(0, bucket.Invitations) * decay;

@@ -13,14 +13,15 @@ namespace AdoptionCrm.Plugins.Settings
     /// </summary>
     public sealed class AdoptionSettings
     {
-        private readonly Dictionary<Setting, object> _values = new Dictionary<Setting, object>();
+        // By Setting.Ordinal: every typed property below is read on each signup, some once per day bucket.
+        private readonly object[] _values = new object[SettingsDefinition.All.Count];
 
         /// <summary>Every setting at its default.</summary>
         public AdoptionSettings() : this(null) { }
 
         private AdoptionSettings(Entity row)
         {
-            foreach (var setting in SettingsDefinition.All) _values[setting] = setting.ReadFrom(row);
+            foreach (var setting in SettingsDefinition.All) _values[setting.Ordinal] = setting.ReadFrom(row);
         }
 
         /// <summary>The row's values over the defaults: a column left empty keeps its default.</summary>
@@ -37,39 +38,39 @@ namespace AdoptionCrm.Plugins.Settings
         public Guid? SettingsId { get; private set; }
 
         /// <summary>One setting's value (int, decimal, bool, IReadOnlyList&lt;string&gt; or EntityReference, by its kind).</summary>
-        public object this[Setting setting] => _values[setting];
+        public object this[Setting setting] => _values[setting.Ordinal];
 
-        public int IndividualThreshold => (int)_values[SettingsDefinition.IndividualThreshold];
-        public int TeamThreshold => (int)_values[SettingsDefinition.TeamThreshold];
-        public int SpreadingThreshold => (int)_values[SettingsDefinition.SpreadingThreshold];
-        public int EnterpriseThreshold => (int)_values[SettingsDefinition.EnterpriseThreshold];
-        public int WindowDays => (int)_values[SettingsDefinition.WindowDays];
-        public int DecayHalfLifeDays => (int)_values[SettingsDefinition.DecayHalfLifeDays];
-        public decimal AdopterWeight => (decimal)_values[SettingsDefinition.AdopterWeight];
-        public decimal UsageWeight => (decimal)_values[SettingsDefinition.UsageWeight];
-        public decimal InvitationWeight => (decimal)_values[SettingsDefinition.InvitationWeight];
-        public bool ExcludeFreeMail => (bool)_values[SettingsDefinition.ExcludeFreeMail];
-        public bool ExcludeDisposable => (bool)_values[SettingsDefinition.ExcludeDisposable];
-        public bool ExcludeRoleSenders => (bool)_values[SettingsDefinition.ExcludeRoleSenders];
-        public bool AutoCreateAccounts => (bool)_values[SettingsDefinition.AutoCreateAccounts];
-        public int AutoCreateMinPeople => (int)_values[SettingsDefinition.AutoCreateMinPeople];
-        public bool KeepSubdomainsApart => (bool)_values[SettingsDefinition.KeepSubdomainsApart];
-        public int TaskCooldownDays => (int)_values[SettingsDefinition.TaskCooldownDays];
-        public int TaskDueDays => (int)_values[SettingsDefinition.TaskDueDays];
-        public IReadOnlyList<string> OwnDomains => (IReadOnlyList<string>)_values[SettingsDefinition.OwnDomains];
-        public EntityReference FallbackUser => (EntityReference)_values[SettingsDefinition.FallbackUser];
-        public EntityReference FallbackQueue => (EntityReference)_values[SettingsDefinition.FallbackQueue];
-        public bool TeamPlaysToQueue => (bool)_values[SettingsDefinition.TeamPlaysToQueue];
+        public int IndividualThreshold => (int)_values[SettingsDefinition.IndividualThreshold.Ordinal];
+        public int TeamThreshold => (int)_values[SettingsDefinition.TeamThreshold.Ordinal];
+        public int SpreadingThreshold => (int)_values[SettingsDefinition.SpreadingThreshold.Ordinal];
+        public int EnterpriseThreshold => (int)_values[SettingsDefinition.EnterpriseThreshold.Ordinal];
+        public int WindowDays => (int)_values[SettingsDefinition.WindowDays.Ordinal];
+        public int DecayHalfLifeDays => (int)_values[SettingsDefinition.DecayHalfLifeDays.Ordinal];
+        public decimal AdopterWeight => (decimal)_values[SettingsDefinition.AdopterWeight.Ordinal];
+        public decimal UsageWeight => (decimal)_values[SettingsDefinition.UsageWeight.Ordinal];
+        public decimal InvitationWeight => (decimal)_values[SettingsDefinition.InvitationWeight.Ordinal];
+        public bool ExcludeFreeMail => (bool)_values[SettingsDefinition.ExcludeFreeMail.Ordinal];
+        public bool ExcludeDisposable => (bool)_values[SettingsDefinition.ExcludeDisposable.Ordinal];
+        public bool ExcludeRoleSenders => (bool)_values[SettingsDefinition.ExcludeRoleSenders.Ordinal];
+        public bool AutoCreateAccounts => (bool)_values[SettingsDefinition.AutoCreateAccounts.Ordinal];
+        public int AutoCreateMinPeople => (int)_values[SettingsDefinition.AutoCreateMinPeople.Ordinal];
+        public bool KeepSubdomainsApart => (bool)_values[SettingsDefinition.KeepSubdomainsApart.Ordinal];
+        public int TaskCooldownDays => (int)_values[SettingsDefinition.TaskCooldownDays.Ordinal];
+        public int TaskDueDays => (int)_values[SettingsDefinition.TaskDueDays.Ordinal];
+        public IReadOnlyList<string> OwnDomains => (IReadOnlyList<string>)_values[SettingsDefinition.OwnDomains.Ordinal];
+        public EntityReference FallbackUser => (EntityReference)_values[SettingsDefinition.FallbackUser.Ordinal];
+        public EntityReference FallbackQueue => (EntityReference)_values[SettingsDefinition.FallbackQueue.Ordinal];
+        public bool TeamPlaysToQueue => (bool)_values[SettingsDefinition.TeamPlaysToQueue.Ordinal];
 
         /// <summary>Whether sales ops act on a stage: a rise to it earns the rep a play.</summary>
         public bool IsTasked(AdoptionStage stage)
         {
             switch (stage)
             {
-                case AdoptionStage.Individual: return (bool)_values[SettingsDefinition.TaskIndividual];
-                case AdoptionStage.Team: return (bool)_values[SettingsDefinition.TaskTeam];
-                case AdoptionStage.Spreading: return (bool)_values[SettingsDefinition.TaskSpreading];
-                case AdoptionStage.EnterpriseReady: return (bool)_values[SettingsDefinition.TaskEnterpriseReady];
+                case AdoptionStage.Individual: return (bool)_values[SettingsDefinition.TaskIndividual.Ordinal];
+                case AdoptionStage.Team: return (bool)_values[SettingsDefinition.TaskTeam.Ordinal];
+                case AdoptionStage.Spreading: return (bool)_values[SettingsDefinition.TaskSpreading.Ordinal];
+                case AdoptionStage.EnterpriseReady: return (bool)_values[SettingsDefinition.TaskEnterpriseReady.Ordinal];
                 default: return false;
             }
         }

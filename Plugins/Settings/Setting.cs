@@ -37,6 +37,8 @@ namespace AdoptionCrm.Plugins.Settings
         public string Label { get; private set; }
         /// <summary>The table a lookup setting points at.</summary>
         public string LookupTable { get; private set; }
+        /// <summary>The setting's place in SettingsDefinition.All, where AdoptionSettings keeps its value.</summary>
+        public int Ordinal { get; internal set; } = -1;
 
         /// <summary>
         /// A change of it alters what existing companies and accounts should show (the window, thresholds,

@@ -49,13 +49,13 @@ namespace AdoptionCrm.Plugins.Settings
         public static readonly Setting TeamPlaysToQueue = Setting.Bool(AdoptionSettingsColumns.TeamPlaysToQueue, "teamPlaysToQueue", false, "Team Plays to Fallback Queue");
 
         /// <summary>Every setting, in the form's order.</summary>
-        public static readonly IReadOnlyList<Setting> All = new[]
+        public static readonly IReadOnlyList<Setting> All = Numbered(new[]
         {
             IndividualThreshold, TeamThreshold, SpreadingThreshold, EnterpriseThreshold, WindowDays, DecayHalfLifeDays,
             AdopterWeight, UsageWeight, InvitationWeight, ExcludeFreeMail, ExcludeDisposable, ExcludeRoleSenders,
             OwnDomains, KeepSubdomainsApart, AutoCreateAccounts, AutoCreateMinPeople, TaskCooldownDays, TaskDueDays,
             FallbackUser, FallbackQueue, TaskIndividual, TaskTeam, TaskSpreading, TaskEnterpriseReady, TeamPlaysToQueue,
-        };
+        });
 
         private static readonly Dictionary<string, Setting> ByColumnMap = Index();
 
@@ -64,6 +64,12 @@ namespace AdoptionCrm.Plugins.Settings
         {
             Setting setting;
             return column != null && ByColumnMap.TryGetValue(column, out setting) ? setting : null;
+        }
+
+        private static Setting[] Numbered(Setting[] all)
+        {
+            for (var i = 0; i < all.Length; i++) all[i].Ordinal = i;
+            return all;
         }
 
         private static Dictionary<string, Setting> Index()

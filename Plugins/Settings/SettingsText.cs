@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Text;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
@@ -19,15 +19,19 @@ namespace AdoptionCrm.Plugins.Settings
         private const char Equal = '=';
         private const string SettingsIdKey = "id";
 
+        // Written on every signup (the linking step hands the settings to the lead's asynchronous step): one builder, no lists.
         public static string Write(AdoptionSettings s)
         {
-            var pairs = new List<KeyValuePair<string, string>>
-            {
-                new KeyValuePair<string, string>(SettingsIdKey, s.SettingsId.HasValue ? s.SettingsId.Value.ToString() : null),
-            };
+            var text = new StringBuilder(512);
+            if (s.SettingsId.HasValue) text.Append(SettingsIdKey).Append(Equal).Append(s.SettingsId.Value.ToString());
             foreach (var setting in SettingsDefinition.All)
-                pairs.Add(new KeyValuePair<string, string>(setting.Column, setting.ToText(s[setting])));
-            return string.Join(Separator.ToString(), pairs.Where(p => p.Value != null).Select(p => p.Key + Equal + SeparatorEscape.Escape(p.Value, Separator, Equal)));
+            {
+                string value = setting.ToText(s[setting]);
+                if (value == null) continue;
+                if (text.Length > 0) text.Append(Separator);
+                text.Append(setting.Column).Append(Equal).Append(SeparatorEscape.Escape(value, Separator, Equal));
+            }
+            return text.ToString();
         }
 
         /// <summary>The settings written by <see cref="Write"/>; null when the text is not such settings.</summary>

@@ -53,6 +53,16 @@ public class SettingsDefinitionTests
     }
 
     [Fact]
+    public void Every_setting_field_is_in_All_once_at_its_ordinal()
+    {
+        // AdoptionSettings keeps each value at the setting's ordinal: a setting left out of All would have none.
+        var fields = typeof(SettingsDefinition).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(Setting)).Select(f => (Setting)f.GetValue(null)!).ToList();
+        Assert.Equal(fields.Count, SettingsDefinition.All.Count);
+        Assert.All(fields, f => Assert.Same(f, SettingsDefinition.All[f.Ordinal]));
+    }
+
+    [Fact]
     public void Every_column_sales_ops_can_set_is_in_the_definition()
     {
         var missing = Table.Columns.Values.Where(c => c.IsCustom && !NotSettings.Contains(c.LogicalName) && SettingsDefinition.ByColumn(c.LogicalName) == null)
