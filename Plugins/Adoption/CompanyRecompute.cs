@@ -48,7 +48,7 @@ namespace AdoptionCrm.Plugins.Adoption
                 ApplyPerson(company, request, after);
             // Days that left the window since the last write take their people out of the count: their rows too.
             // The daily recompute looks even when no day left now: rows an earlier write left counted (its straggler phase).
-            if (before.Buckets.Count() < company.Buckets.Buckets.Count() || (request != null && request.Kind == CompanyRequestKind.Recompute))
+            if (before.Count < company.Buckets.Count || (request != null && request.Kind == CompanyRequestKind.Recompute))
                 _trace(AgedOutAdopters.Uncount(_service, company.Id, _now, _settings.WindowDays) + " adopter(s) of " + company.Domain + " left the window.");
             Finish(company, before, after, sendAccountsNow: true);
         }
@@ -118,7 +118,7 @@ namespace AdoptionCrm.Plugins.Adoption
             if (request == null || request.Kind != CompanyRequestKind.Person || company.CountedAccountId != company.AccountId) return null;
             DayBuckets before = company.Buckets.Copy();
             before.Prune(_now, _settings.WindowDays);
-            if (before.Buckets.Count() < company.Buckets.Buckets.Count()) return null;
+            if (before.Count < company.Buckets.Count) return null;
             var change = new PersonChange(storedAdopter, request);
             if (change.NeedsLeadCheck) return null;
             DayBuckets after = before.Copy();

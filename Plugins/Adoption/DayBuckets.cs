@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 
 namespace AdoptionCrm.Plugins.Adoption
 {
@@ -18,9 +19,14 @@ namespace AdoptionCrm.Plugins.Adoption
         private const char BucketSeparator = ';';
         private const char FieldSeparator = ':';
         private const string DayFormat = "yyyyMMdd";
-        private readonly SortedDictionary<DateTime, DayBucket> _days = new SortedDictionary<DateTime, DayBucket>();
+        // A sorted list rather than a tree: at most one bucket per day of the window, and signups mostly add to the
+        // newest day (the end of the list) while the window drops the oldest.
+        private readonly SortedList<DateTime, DayBucket> _days = new SortedList<DateTime, DayBucket>();
 
         public IEnumerable<DayBucket> Buckets => _days.Values;
+
+        /// <summary>How many days hold something.</summary>
+        public int Count => _days.Count;
         public bool IsEmpty => _days.Count == 0;
 
         /// <summary>A day counts while it is one of the last <paramref name="windowDays"/> days up to today (later days too).</summary>
@@ -98,21 +104,27 @@ namespace AdoptionCrm.Plugins.Adoption
         {
             if (bucket == null) return;
             DayBucket current;
-            var next = _days.TryGetValue(bucket.Day, out current) ? current.Plus(bucket, sign) : new DayBucket(bucket.Day, 0, 0, 0).Plus(bucket, sign);
+            // Buckets are immutable, so an added one can be kept as it is.
+            var next = _days.TryGetValue(bucket.Day, out current) ? current.Plus(bucket, sign) : sign == 1 ? bucket : Empty(bucket.Day).Plus(bucket, sign);
             if (next.IsEmpty) _days.Remove(bucket.Day);
             else _days[bucket.Day] = next;
         }
 
         public void AddAll(DayBuckets other, int sign)
         {
-            foreach (var bucket in other.Buckets.ToList()) Add(bucket, sign);
+            var buckets = other._days.Values;
+            if (ReferenceEquals(other, this)) buckets = buckets.ToList();
+            for (var i = 0; i < buckets.Count; i++) Add(buckets[i], sign);
         }
 
         /// <summary>Drops the days that left the window as of <paramref name="nowUtc"/>.</summary>
         public void Prune(DateTime nowUtc, int windowDays)
         {
-            foreach (var day in _days.Keys.Where(d => !InWindow(d, nowUtc, windowDays)).ToList()) _days.Remove(day);
+            // Days out of the window are the oldest ones: a prefix of the sorted list.
+            while (_days.Count > 0 && !InWindow(_days.Keys[0], nowUtc, windowDays)) _days.RemoveAt(0);
         }
+
+        private static DayBucket Empty(DateTime day) => new DayBucket(day, 0, 0, 0);
 
         public DayBuckets Copy()
         {
@@ -129,15 +141,21 @@ namespace AdoptionCrm.Plugins.Adoption
             return delta;
         }
 
-        public long People => _days.Values.Sum(b => b.People);
-        public long Usage => _days.Values.Sum(b => b.Usage);
-        public long Invitations => _days.Values.Sum(b => b.Invitations);
+        public long People { get { long sum = 0; foreach (var b in _days.Values) sum += b.People; return sum; } }
+        public long Usage { get { long sum = 0; foreach (var b in _days.Values) sum += b.Usage; return sum; } }
+        public long Invitations { get { long sum = 0; foreach (var b in _days.Values) sum += b.Invitations; return sum; } }
 
         public override string ToString()
         {
             var c = CultureInfo.InvariantCulture;
-            return string.Join(BucketSeparator.ToString(), _days.Values.Select(b =>
-                b.Day.ToString(DayFormat, c) + FieldSeparator + b.People.ToString(c) + FieldSeparator + b.Usage.ToString(c) + FieldSeparator + b.Invitations.ToString(c)));
+            var text = new StringBuilder(_days.Count * 20);
+            foreach (var b in _days.Values)
+            {
+                if (text.Length > 0) text.Append(BucketSeparator);
+                text.Append(b.Day.ToString(DayFormat, c)).Append(FieldSeparator).Append(b.People.ToString(c)).Append(FieldSeparator)
+                    .Append(b.Usage.ToString(c)).Append(FieldSeparator).Append(b.Invitations.ToString(c));
+            }
+            return text.ToString();
         }
     }
 }
