@@ -22,23 +22,38 @@ namespace AdoptionCrm.Plugins.Adoption
 
         private static Guid Of(string name)
         {
-            byte[] ns = Namespace.ToByteArray();
-            SwapToNetworkOrder(ns);
-            byte[] text = Encoding.UTF8.GetBytes(name);
-            byte[] hash;
-            using (var sha1 = SHA1.Create())
-            {
-                var input = new byte[ns.Length + text.Length];
-                Buffer.BlockCopy(ns, 0, input, 0, ns.Length);
-                Buffer.BlockCopy(text, 0, input, ns.Length, text.Length);
-                hash = sha1.ComputeHash(input);
-            }
+            byte[] ns = NamespaceBytes;
+            var input = new byte[ns.Length + Encoding.UTF8.GetByteCount(name)];
+            Buffer.BlockCopy(ns, 0, input, 0, ns.Length);
+            Encoding.UTF8.GetBytes(name, 0, name.Length, input, ns.Length);
+            byte[] hash = Sha1(input);
             var bytes = new byte[16];
             Array.Copy(hash, bytes, 16);
             bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
             bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
             SwapToNetworkOrder(bytes);
             return new Guid(bytes);
+        }
+
+        // The namespace in network order, made once (never written to after).
+        private static readonly byte[] NamespaceBytes = NetworkOrder(Namespace);
+
+        private static byte[] NetworkOrder(Guid id)
+        {
+            byte[] bytes = id.ToByteArray();
+            SwapToNetworkOrder(bytes);
+            return bytes;
+        }
+
+        // Two ids per signup: .NET's one-shot hash where the framework has it (it keeps no hash object per call);
+        // net462, which Dataverse runs, has only the instance API. Both compute the same SHA-1.
+        private static byte[] Sha1(byte[] input)
+        {
+#if NETFRAMEWORK
+            using (var sha1 = SHA1.Create()) return sha1.ComputeHash(input);
+#else
+            return SHA1.HashData(input);
+#endif
         }
 
         // Guid's byte array keeps its first three fields little-endian; RFC 4122 works in network order.
