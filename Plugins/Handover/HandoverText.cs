@@ -25,8 +25,11 @@ namespace AdoptionCrm.Plugins.Handover
         private const char Equal = '=';
         private const string KindKey = "kind", DomainKey = "domain", EmailKey = "email", LeadKey = "lead", EntryKey = "entry",
             AccountKey = "account", SettingsKey = "settings", AtKey = "at", DeltaKey = "delta",
-            AdopterOpKey = "adopterop", AdopterIdKey = "adopterid", AdopterKey = "adopter", AccountRowKey = "accountrow",
+            AdopterOpKey = "adopterop", AdopterIdKey = "adopterid",
             AccountVersionKey = "accountversion", AccountRequestKey = "accountrequest";
+        // A plan's rows are flat pairs under these prefixes ("adopter.adopt_name=s:Ann"), not nested texts: every value
+        // is escaped once, and the whole plan is read with one pass.
+        private const string AdopterColumnPrefix = "adopter.", AccountColumnPrefix = "accountrow.";
         private const string PersonKind = "person", RebuildKind = "rebuild", RecomputeKind = "recompute", AccountDeltaKind = "delta", PlanKind = "plan";
 
         public static string Write(CompanyRequest r)
@@ -103,13 +106,13 @@ namespace AdoptionCrm.Plugins.Handover
             {
                 pairs.Add(Pair(AdopterOpKey, ((int)plan.Adopter.Kind).ToString(CultureInfo.InvariantCulture)));
                 pairs.Add(Pair(AdopterIdKey, plan.Adopter.Row.Id.ToString("N")));
-                pairs.Add(Pair(AdopterKey, Join(EntityText.Write(plan.Adopter.Row))));
+                foreach (var column in EntityText.Write(plan.Adopter.Row)) pairs.Add(Pair(AdopterColumnPrefix + column.Key, column.Value));
             }
             if (plan.AccountId.HasValue) pairs.Add(Pair(AccountKey, plan.AccountId.Value.ToString("N")));
             if (plan.AccountUpdate != null)
             {
-                pairs.Add(Pair(AccountRowKey, Join(EntityText.Write(plan.AccountUpdate))));
-                pairs.Add(Pair(AccountVersionKey, plan.AccountUpdate.RowVersion));
+                foreach (var column in EntityText.Write(plan.AccountUpdate)) pairs.Add(Pair(AccountColumnPrefix + column.Key, column.Value));
+                pairs.Add(Pair(AccountVersionKey, plan.AccountUpdate.RowVersion ?? ""));
             }
             else if (plan.AccountRequest != null) pairs.Add(Pair(AccountRequestKey, Write(plan.AccountRequest)));
             return Join(pairs);
@@ -127,8 +130,7 @@ namespace AdoptionCrm.Plugins.Handover
                 int op;
                 if (!int.TryParse(Get(map, AdopterOpKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out op) || op < 1 || op > 3) return null;
                 if (!Guid.TryParseExact(Get(map, AdopterIdKey) ?? "", "N", out id)) return null;
-                var adopterPairs = SplitPairs(Get(map, AdopterKey));
-                var row = adopterPairs == null ? null : EntityText.Read(AdopterColumns.EntityName, id, adopterPairs);
+                var row = EntityText.Read(AdopterColumns.EntityName, id, Columns(map, AdopterColumnPrefix));
                 if (row == null) return null;
                 adopter = new AdopterWrite((AdopterWriteKind)op, row);
             }
@@ -136,11 +138,10 @@ namespace AdoptionCrm.Plugins.Handover
             if (Get(map, AccountKey) != null) { if (!Guid.TryParseExact(Get(map, AccountKey), "N", out id)) return null; accountId = id; }
             Entity accountUpdate = null;
             AccountRequest accountRequest = null;
-            if (Get(map, AccountRowKey) != null)
+            if (Get(map, AccountVersionKey) != null)
             {
-                var accountPairs = SplitPairs(Get(map, AccountRowKey));
-                if (accountId == null || accountPairs == null || string.IsNullOrEmpty(Get(map, AccountVersionKey))) return null;
-                accountUpdate = EntityText.Read(AccountColumns.EntityName, accountId.Value, accountPairs);
+                if (accountId == null || Get(map, AccountVersionKey).Length == 0) return null;
+                accountUpdate = EntityText.Read(AccountColumns.EntityName, accountId.Value, Columns(map, AccountColumnPrefix));
                 if (accountUpdate == null) return null;
                 accountUpdate.RowVersion = Get(map, AccountVersionKey);
             }
@@ -152,12 +153,14 @@ namespace AdoptionCrm.Plugins.Handover
             return new SignupPlan(null, adopter, accountId, accountUpdate, accountRequest);
         }
 
-        private static List<KeyValuePair<string, string>> SplitPairs(string text)
+        // The pairs under one row's prefix, as column and typed value.
+        private static List<KeyValuePair<string, string>> Columns(Dictionary<string, string> map, string prefix)
         {
-            if (text == null) return null;
-            if (text.Length == 0) return new List<KeyValuePair<string, string>>();
-            var map = Split(text);
-            return map == null ? null : map.ToList();
+            var columns = new List<KeyValuePair<string, string>>();
+            foreach (var pair in map)
+                if (pair.Key.Length > prefix.Length && pair.Key.StartsWith(prefix, StringComparison.Ordinal))
+                    columns.Add(Pair(pair.Key.Substring(prefix.Length), pair.Value));
+            return columns;
         }
 
         private static string EntryText(SignupEntry entry)

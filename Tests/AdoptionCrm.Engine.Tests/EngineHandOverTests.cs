@@ -75,6 +75,61 @@ public class EngineHandOverTests
     }
 
     [Fact]
+    public void A_plan_round_trips_with_every_value_type_and_a_damaged_plan_is_refused()
+    {
+        var on = new DateTime(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc);
+        var adopterId = Guid.NewGuid();
+        var accountId = Guid.NewGuid();
+        var adopter = new Entity(AdopterColumns.EntityName, adopterId)
+        {
+            [AdopterColumns.Name] = "O'Brien & Sons = 100% (a;b:c,d)", [AdopterColumns.Email] = "o'brien+x&y=z@contoso.com",
+            [AdopterColumns.FirstSignupOn] = on, [AdopterColumns.Signups] = 3, [AdopterColumns.Counted] = true,
+            [AdopterColumns.LatestLeadId] = new EntityReference(LeadColumns.EntityName, Guid.NewGuid()), [AdopterColumns.JobTitle] = null,
+        };
+        var account = new Entity(AccountColumns.EntityName, accountId) { RowVersion = "4828" };
+        account[AccountColumns.AdoptionStage] = new OptionSetValue((int)AdoptionStage.Team);
+        account[AccountColumns.ScoreExplanation] = "3 people; 100% = all & more";
+        var plan = new SignupPlan(null, new AdopterWrite(AdopterWriteKind.Update, adopter), accountId, account, null);
+        var text = HandoverText.Write(plan);
+        var read = HandoverText.ReadPlan(text)!;
+        Assert.Equal(AdopterWriteKind.Update, read.Adopter.Kind);
+        Assert.Equal(adopterId, read.Adopter.Row.Id);
+        Assert.Equal(adopter.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))), read.Adopter.Row.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))));
+        Assert.Equal(accountId, read.AccountId);
+        Assert.Equal("4828", read.AccountUpdate!.RowVersion);
+        Assert.Equal(account.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))), read.AccountUpdate.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))));
+        Assert.Equal(text, HandoverText.Write(read));
+        // Each value is escaped once: a nested row does not escape its own escapes again.
+        Assert.DoesNotContain("%25", text.Replace("100%25", ""));
+
+        // The account's lock path instead of its version, and no adopter write.
+        var delta = DayBuckets.Parse("20250301:1:12:3");
+        var locked = HandoverText.ReadPlan(HandoverText.Write(new SignupPlan(null, AdopterWrite.None, accountId, null,
+            new AccountRequest { Delta = delta, Settings = AdoptionDefaults.Settings, RequestedOnUtc = on })))!;
+        Assert.Equal(AdopterWriteKind.None, locked.Adopter.Kind);
+        Assert.Null(locked.AccountUpdate);
+        Assert.Equal(delta.ToString(), locked.AccountRequest!.Delta.ToString());
+
+        Assert.Null(HandoverText.ReadPlan(text.Replace("adopterop=2", "adopterop=7")));
+        Assert.Null(HandoverText.ReadPlan(text.Replace("adopterid=" + adopterId.ToString("N"), "adopterid=nope")));
+        Assert.Null(HandoverText.ReadPlan(text.Replace("accountversion=4828", "accountversion=")));
+        Assert.Null(HandoverText.ReadPlan(text.Replace("&account=" + accountId.ToString("N"), "")));   // an account row with no account
+        Assert.Null(HandoverText.ReadPlan(text.Replace("=i:3", "=i:three")));                          // an unreadable value
+        Assert.Null(HandoverText.ReadPlan(text.Replace("=o:", "=x:")));                                // an unknown type
+        Assert.Null(HandoverText.ReadPlan(text.Replace("kind=plan", "kind=person")));
+        Assert.Null(HandoverText.ReadPlan(text + "&"));
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        EntityReference r => r.LogicalName + "/" + r.Id,
+        OptionSetValue o => "o" + o.Value,
+        DateTime d => d.ToUniversalTime().Ticks.ToString(),
+        _ => value.ToString()!,
+    };
+
+    [Fact]
     public void A_rule_saved_before_any_settings_row_creates_the_default_row_and_applies_in_the_one_read()
     {
         var e = new EngineOrg();
