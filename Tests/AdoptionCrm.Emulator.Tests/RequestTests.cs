@@ -154,6 +154,25 @@ public class RequestTests
         var second = Service.Retrieve("lead", id, new ColumnSet("lastname", "ownerid"));
         Assert.Equal("Before", second["lastname"]);
         Assert.Equal(_org.SystemUserId, second.GetAttributeValue<EntityReference>("ownerid").Id);
+
+        // Query results too, linked values included: each call builds its own.
+        var query = new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname", "ownerid", "statecode") };
+        query.Criteria.AddCondition("leadid", ConditionOperator.Equal, id);
+        query.AddLink("systemuser", "ownerid", "systemuserid", JoinOperator.LeftOuter).Columns = new ColumnSet("fullname");
+        query.LinkEntities[0].EntityAlias = "u";
+        var page = Service.RetrieveMultiple(query);
+        var row = Assert.Single(page.Entities);
+        row["lastname"] = "Mutated row";
+        row.GetAttributeValue<EntityReference>("ownerid").Id = Guid.NewGuid();
+        row.GetAttributeValue<OptionSetValue>("statecode").Value = 2;
+        var fullName = row.GetAttributeValue<AliasedValue>("u.fullname").Value;
+        page.Entities.Clear();
+        var again = Assert.Single(Service.RetrieveMultiple(query).Entities);
+        Assert.NotSame(row, again);
+        Assert.Equal("Before", again["lastname"]);
+        Assert.Equal(_org.SystemUserId, again.GetAttributeValue<EntityReference>("ownerid").Id);
+        Assert.Equal(0, again.GetAttributeValue<OptionSetValue>("statecode").Value);
+        Assert.Equal(fullName, again.GetAttributeValue<AliasedValue>("u.fullname").Value);
     }
 
     [Fact]

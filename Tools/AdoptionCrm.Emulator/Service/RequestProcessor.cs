@@ -39,7 +39,7 @@ internal sealed class RequestProcessor
         }
         if (request.RequestName == "ExecuteMultiple")
             return ExecuteMultipleHandler.Run(request, item => Execute(item, userId, initiatingUserId, caller));
-        return DeepCopy.Response(RunInTransaction(txn => _org.Messages.Dispatch(request, new ExecutionScope(txn, depth, userId, initiatingUserId, caller, correlation))));
+        return ToCaller(RunInTransaction(txn => _org.Messages.Dispatch(request, new ExecutionScope(txn, depth, userId, initiatingUserId, caller, correlation))));
     }
 
     /// <summary>
@@ -51,9 +51,17 @@ internal sealed class RequestProcessor
         if (request == null) throw Faults.Create(ErrorCodes.InvalidArgument, "The request is null.");
         if (unitOfWork.IsFinished) throw new InvalidOperationException("The unit of work has already ended.");
         var scope = new ExecutionScope(unitOfWork, 1, userId, userId, null, Guid.NewGuid());
-        try { return DeepCopy.Response(_org.Messages.Dispatch(DeepCopy.Request(request), scope)); }
+        try { return ToCaller(_org.Messages.Dispatch(DeepCopy.Request(request), scope)); }
         catch (Exception failure) { unitOfWork.DoomedBy ??= failure; throw; }
     }
+
+    /// <summary>
+    /// What the caller gets. Retrieve and RetrieveMultiple build every entity and value from the stored rows on each
+    /// call (RowMaterializer, ResultProjector), so the caller already holds the only reference and a copy would copy
+    /// a copy; a call from a step gets its response as it is, for the same reason. Other responses are copied.
+    /// </summary>
+    private static OrganizationResponse ToCaller(OrganizationResponse response) =>
+        response is Microsoft.Xrm.Sdk.Messages.RetrieveResponse or Microsoft.Xrm.Sdk.Messages.RetrieveMultipleResponse ? response : DeepCopy.Response(response);
 
     /// <summary>One unit of work: commit when the work and every sync step succeed, else drop it all.</summary>
     public T RunInTransaction<T>(Func<Transaction, T> work)
