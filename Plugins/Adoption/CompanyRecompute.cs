@@ -111,11 +111,13 @@ namespace AdoptionCrm.Plugins.Adoption
         /// to send later with IfRowVersionMatches. Null when the request needs more than the adopter, company and account
         /// writes (no person request; the company moves between accounts; days left the window, so adopters must be
         /// uncounted; a lead must be checked for existence; an account may be auto-created; the counted account was not
-        /// read): those take the lock path, which does everything.
+        /// read; the company's row came without a RowVersion, which no page promises a query row carries): those take the
+        /// lock path, which does everything.
         /// </summary>
         public SignupPlan Plan(CompanyState company, Entity storedAdopter, CompanyRequest request, Entity account)
         {
             if (request == null || request.Kind != CompanyRequestKind.Person || company.CountedAccountId != company.AccountId) return null;
+            if (string.IsNullOrEmpty(company.Row.RowVersion)) return null;
             DayBuckets before = company.Buckets.Copy();
             before.Prune(_now, _settings.WindowDays);
             if (before.Count < company.Buckets.Count) return null;

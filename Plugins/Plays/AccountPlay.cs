@@ -125,10 +125,16 @@ namespace AdoptionCrm.Plugins.Plays
             {
                 taskId = current.Id;
                 brief.EscalatedFrom = openStage;
-                // Retrieve returns the row's RowVersion (the version the update below must still match).
-                var version = _service.Retrieve(TaskColumns.EntityName, taskId, new ColumnSet(TaskColumns.AdoptionStage));
-                if (StageOf(version, TaskColumns.AdoptionStage) != openStage.Value) return null;
-                var update = new Entity(TaskColumns.EntityName, taskId) { RowVersion = version.RowVersion };
+                // The version the update below must still match: the one the open play was read with, or, when the
+                // query gave none (no page says RetrieveMultiple rows carry it), the one a Retrieve returns.
+                string rowVersion = current.RowVersion;
+                if (string.IsNullOrEmpty(rowVersion))
+                {
+                    var version = _service.Retrieve(TaskColumns.EntityName, taskId, new ColumnSet(TaskColumns.AdoptionStage));
+                    if (StageOf(version, TaskColumns.AdoptionStage) != openStage.Value) return null;
+                    rowVersion = version.RowVersion;
+                }
+                var update = new Entity(TaskColumns.EntityName, taskId) { RowVersion = rowVersion };
                 TaskComposer.Compose(update, brief, current.GetAttributeValue<DateTime?>(TaskColumns.ScheduledEnd), _now, _settings);
                 // The rep who holds the play keeps it; it moves only when they can no longer take work.
                 var holder = current.GetAttributeValue<EntityReference>(TaskColumns.OwnerId);

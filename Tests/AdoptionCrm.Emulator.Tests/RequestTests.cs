@@ -175,6 +175,19 @@ public class RequestTests
         Assert.Equal(fullName, again.GetAttributeValue<AliasedValue>("u.fullname").Value);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Query_rows_carry_the_RowVersion_a_Retrieve_gives_unless_the_emulator_is_told_they_do_not(bool carry)
+    {
+        var org = EmulatedOrganization.Create(new EmulatorOptions { QueryRowsCarryRowVersion = carry });
+        var id = org.SystemService.Create(new Entity("lead") { ["lastname"] = "Row" });
+        var retrieved = org.SystemService.Retrieve("lead", id, new ColumnSet("lastname"));
+        var row = Assert.Single(org.SystemService.RetrieveMultiple(new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname") }).Entities);
+        Assert.False(string.IsNullOrEmpty(retrieved.RowVersion));
+        Assert.Equal(carry ? retrieved.RowVersion : null, row.RowVersion);
+    }
+
     [Fact]
     public void CreateMultiple_creates_every_target_and_returns_Ids()
     {

@@ -29,9 +29,10 @@ public class CallBudgetTests
     private sealed record Budget(IReadOnlyList<string> Calls, int Rows, long Examined);
 
     /// <summary>An account with existingLeads adopters (one bulk load), then the measured create.</summary>
-    private static Budget Measure(int existingLeads, string email, Action<Entity>? settings = null, TimeSpan? after = null, bool rowVersionIsVersionNumber = true)
+    private static Budget Measure(int existingLeads, string email, Action<Entity>? settings = null, TimeSpan? after = null, bool rowVersionIsVersionNumber = true,
+        bool queryRowsCarryRowVersion = true)
     {
-        var e = new EngineOrg(options: o => o.RowVersionIsVersionNumberText = rowVersionIsVersionNumber);
+        var e = new EngineOrg(options: o => { o.RowVersionIsVersionNumberText = rowVersionIsVersionNumber; o.QueryRowsCarryRowVersion = queryRowsCarryRowVersion; });
         e.Settings(settings);
         var contoso = e.Account("Contoso", domains: "contoso.com");
         var requests = new OrganizationRequestCollection();
@@ -95,12 +96,28 @@ public class CallBudgetTests
         Assert.Equal(new[] { Settings + ":1", Claims + ":1", ReadCompany + ":1", UpdateAdopter + ":0", AccountWrite + ":0", AccountLock + ":0", CompanyConditional + ":0" }, returning.Calls);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Signups_count_exactly_under_either_answer(bool rowVersionIsVersionNumber)
+    /// <summary>
+    /// The other answer to a second open question (EmulatorOptions.QueryRowsCarryRowVersion = false: query rows come
+    /// back without a RowVersion): the read cannot give the company's version, so nothing is sent optimistically and
+    /// the signup takes the company's lock: 9 calls, still flat and exact.
+    /// </summary>
+    [Fact]
+    public void When_query_rows_carry_no_RowVersion_a_signup_takes_the_companys_lock_at_any_size()
     {
-        var e = new EngineOrg(options: o => o.RowVersionIsVersionNumberText = rowVersionIsVersionNumber);
+        var small = Measure(10, "new.person@contoso.com", queryRowsCarryRowVersion: false);
+        var large = Measure(1000, "new.person@contoso.com", queryRowsCarryRowVersion: false);
+        SameAtBothSizes(small, large);
+        // The signup's 2, the read, then the company's lock (its Update returns last, after the step's 5 calls inside it): 9.
+        Assert.Equal(new[] { Settings + ":1", Claims + ":1", ReadCompany + ":1", ReadAdopter + ":0", CreateAdopter + ":0", AccountWrite + ":0", AccountLock + ":0", CompanyWrite + ":0", CompanyLock + ":0" }, large.Calls);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void Signups_count_exactly_under_either_answer(bool rowVersionIsVersionNumber, bool queryRowsCarryRowVersion)
+    {
+        var e = new EngineOrg(options: o => { o.RowVersionIsVersionNumberText = rowVersionIsVersionNumber; o.QueryRowsCarryRowVersion = queryRowsCarryRowVersion; });
         var contoso = e.Account("Contoso", domains: "contoso.com");
         for (var i = 0; i < 12; i++) e.Lead($"p{i}@contoso.com");
         e.Lead("p3@contoso.com");

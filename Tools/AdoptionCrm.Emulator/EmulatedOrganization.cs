@@ -32,6 +32,7 @@ public sealed class EmulatedOrganization
         Writer = new RowWriter(this);
         Lifecycle = options.Lifecycle;
         OverriddenCreatedOn = options.OverriddenCreatedOn;
+        QueryRowsCarryRowVersion = options.QueryRowsCarryRowVersion;
         Cascades = new CascadeEngine(this, StandardRelationships.All
             .Concat(options.LoadSolutionTables ? SolutionRelationships.LoadEmbedded() : Array.Empty<RelationshipCascade>())
             .Concat(options.Relationships));
@@ -78,6 +79,9 @@ public sealed class EmulatedOrganization
 
     /// <summary>The lifecycle switches this organization was built with (may be changed by a test between requests).</summary>
     public LifecycleOptions Lifecycle { get; }
+
+    /// <summary>Whether RetrieveMultiple rows carry their RowVersion (EmulatorOptions.QueryRowsCarryRowVersion).</summary>
+    public bool QueryRowsCarryRowVersion { get; }
 
     /// <summary>What a Create carrying overriddencreatedon stores (EmulatorOptions.OverriddenCreatedOn).</summary>
     public OverriddenCreatedOnBehavior OverriddenCreatedOn { get; }

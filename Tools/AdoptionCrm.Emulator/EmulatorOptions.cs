@@ -88,6 +88,14 @@ public sealed class EmulatorOptions
     /// </summary>
     public bool RowVersionIsVersionNumberText { get; set; } = true;
 
+    /// <summary>
+    /// Whether the rows a RetrieveMultiple returns carry their RowVersion, as a Retrieve's row does. The Web API gives
+    /// each row of a collection its @odata.etag, but no page says an SDK RetrieveMultiple fills Entity.RowVersion.
+    /// True (the default): it does. False: query rows come back without one, so code that writes with
+    /// IfRowVersionMatches must get the version from a Retrieve (or be refused, "no row version value is provided").
+    /// </summary>
+    public bool QueryRowsCarryRowVersion { get; set; } = true;
+
     /// <summary>How long a request waits for another transaction's row lock before failing.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -19,8 +19,11 @@ internal sealed class RetrieveMultipleHandler : MessageHandler<RetrieveMultipleR
         var table = query switch { QueryExpression qe => qe.EntityName, _ => null };
         var op = new PipelineOperation("RetrieveMultiple", table ?? "", request.Parameters);
         Org.Runner.Run(scope, op, () =>
-            op.Output["EntityCollection"] = new QueryEngine(new TransactionDataSource(Org, scope.Transaction)).RetrieveMultiple(query,
-                new QueryContext(scope.UserId, Org.Clock.UtcNow)), _ => false);
+        {
+            var rows = new QueryEngine(new TransactionDataSource(Org, scope.Transaction)).RetrieveMultiple(query, new QueryContext(scope.UserId, Org.Clock.UtcNow));
+            if (!Org.QueryRowsCarryRowVersion) foreach (var row in rows.Entities) row.RowVersion = null;
+            op.Output["EntityCollection"] = rows;
+        }, _ => false);
         return ResponseFactory.Create("RetrieveMultiple", ("EntityCollection", op.Output["EntityCollection"]));
     }
 }
