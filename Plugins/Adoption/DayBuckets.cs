@@ -152,10 +152,19 @@ namespace AdoptionCrm.Plugins.Adoption
             foreach (var b in _days.Values)
             {
                 if (text.Length > 0) text.Append(BucketSeparator);
-                text.Append(b.Day.ToString(DayFormat, c)).Append(FieldSeparator).Append(b.People.ToString(c)).Append(FieldSeparator)
+                AppendDay(text, b.Day);
+                text.Append(FieldSeparator).Append(b.People.ToString(c)).Append(FieldSeparator)
                     .Append(b.Usage.ToString(c)).Append(FieldSeparator).Append(b.Invitations.ToString(c));
             }
             return text.ToString();
+        }
+
+        // yyyyMMdd by hand: the text is written on every signup, one day per bucket.
+        private static void AppendDay(StringBuilder text, DateTime day)
+        {
+            int year = day.Year, month = day.Month, date = day.Day;
+            text.Append((char)('0' + year / 1000)).Append((char)('0' + year / 100 % 10)).Append((char)('0' + year / 10 % 10)).Append((char)('0' + year % 10))
+                .Append((char)('0' + month / 10)).Append((char)('0' + month % 10)).Append((char)('0' + date / 10)).Append((char)('0' + date % 10));
         }
     }
 }

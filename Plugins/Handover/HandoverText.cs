@@ -181,7 +181,8 @@ namespace AdoptionCrm.Plugins.Handover
 
         private static string Join(IEnumerable<KeyValuePair<string, string>> pairs)
         {
-            var text = new System.Text.StringBuilder();
+            // Sized for a plan (about a kilobyte): a builder that doubles from 16 characters copies it six times.
+            var text = new System.Text.StringBuilder(1024);
             foreach (var pair in pairs)
             {
                 if (pair.Value == null) continue;
@@ -196,7 +197,10 @@ namespace AdoptionCrm.Plugins.Handover
         private static Dictionary<string, string> Split(string text)
         {
             if (string.IsNullOrEmpty(text)) return null;
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            // Sized up front: a plan has some thirty pairs, and growing the map rehashes every key at each step.
+            var pairs = 1;
+            for (var at = text.IndexOf(PairSeparator); at >= 0; at = text.IndexOf(PairSeparator, at + 1)) pairs++;
+            var map = new Dictionary<string, string>(pairs, StringComparer.Ordinal);
             var start = 0;
             while (true)
             {
