@@ -189,6 +189,15 @@ public class RequestTests
     }
 
     [Fact]
+    public void Created_rows_get_distinct_version_4_ids()
+    {
+        var ids = Enumerable.Range(0, 5_000).Select(i => Service.Create(new Entity("lead") { ["lastname"] = "n" + i })).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Equal('4', id.ToString()[14]));
+        Assert.All(ids, id => Assert.Contains(id.ToString()[19], "89ab"));
+    }
+
+    [Fact]
     public void CreateMultiple_creates_every_target_and_returns_Ids()
     {
         var targets = new EntityCollection(new List<Entity> { new("lead") { ["lastname"] = "a" }, new("lead") { ["lastname"] = "b" } }) { EntityName = "lead" };

@@ -130,7 +130,7 @@ public sealed class AsyncQueue
     {
         _org.Processor.RunInTransaction(txn =>
         {
-            var scope = new ExecutionScope(txn, 1, _org.SystemUserId, _org.SystemUserId, null, Guid.NewGuid());
+            var scope = new ExecutionScope(txn, 1, _org.SystemUserId, _org.SystemUserId, null, NewIds.Next());
             _org.Writer.Delete(scope, _org.Catalog.Get(SystemJobTable.LogicalName), new EntityReference(SystemJobTable.LogicalName, job.Id), ConcurrencyBehavior.Default);
             return 0;
         });
@@ -143,7 +143,7 @@ public sealed class AsyncQueue
         var schema = _org.Catalog.Get(SystemJobTable.LogicalName);
         return _org.Processor.RunInTransaction(txn =>
         {
-            var scope = new ExecutionScope(txn, 1, _org.SystemUserId, _org.SystemUserId, null, Guid.NewGuid());
+            var scope = new ExecutionScope(txn, 1, _org.SystemUserId, _org.SystemUserId, null, NewIds.Next());
             if (create) return _org.Writer.Create(scope, schema, row);
             _org.Writer.Update(scope, schema, row, ConcurrencyBehavior.Default, systemWrite: true);
             return row.Id;

@@ -210,7 +210,7 @@ internal sealed class PipelineRunner
             MessageName = context.MessageName, PrimaryEntityName = context.PrimaryEntityName, PrimaryEntityId = context.PrimaryEntityId,
             Stage = 40, Mode = 1, Depth = context.Depth, UserId = context.UserId, InitiatingUserId = context.InitiatingUserId,
             BusinessUnitId = context.BusinessUnitId, OrganizationId = context.OrganizationId, OrganizationName = context.OrganizationName,
-            CorrelationId = context.CorrelationId, OperationCreatedOn = context.OperationCreatedOn, OperationId = Guid.NewGuid(),
+            CorrelationId = context.CorrelationId, OperationCreatedOn = context.OperationCreatedOn, OperationId = NewIds.Next(),
             IsInTransaction = false, InputParameters = CopyParameters(context.InputParameters),
             OutputParameters = CopyParameters(context.OutputParameters), SharedVariables = CopyParameters(context.SharedVariables),
             PreEntityImages = CopyImages(context.PreEntityImages), PostEntityImages = CopyImages(context.PostEntityImages),

@@ -30,7 +30,7 @@ internal sealed class RequestProcessor
             if (caller?.Transaction != null) caller.Transaction.DoomedBy ??= loop;
             throw loop;
         }
-        var correlation = caller?.CorrelationId ?? Guid.NewGuid();
+        var correlation = caller?.CorrelationId ?? NewIds.Next();
         if (caller?.Transaction != null)
         {
             var scope = new ExecutionScope(caller.Transaction, depth, userId, initiatingUserId, caller, correlation);
@@ -50,7 +50,7 @@ internal sealed class RequestProcessor
     {
         if (request == null) throw Faults.Create(ErrorCodes.InvalidArgument, "The request is null.");
         if (unitOfWork.IsFinished) throw new InvalidOperationException("The unit of work has already ended.");
-        var scope = new ExecutionScope(unitOfWork, 1, userId, userId, null, Guid.NewGuid());
+        var scope = new ExecutionScope(unitOfWork, 1, userId, userId, null, NewIds.Next());
         try { return ToCaller(_org.Messages.Dispatch(DeepCopy.Request(request), scope)); }
         catch (Exception failure) { unitOfWork.DoomedBy ??= failure; throw; }
     }

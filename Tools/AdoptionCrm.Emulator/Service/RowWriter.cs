@@ -23,7 +23,7 @@ internal sealed class RowWriter
     {
         var id = target.Id;
         if (id == Guid.Empty && target.Attributes.TryGetValue(schema.PrimaryIdAttribute, out var given) && given is Guid g) id = g;
-        if (id == Guid.Empty) id = Guid.NewGuid();
+        if (id == Guid.Empty) id = NewIds.Next();
         var values = new object?[schema.Columns.Count];
         foreach (var column in schema.Columns)
             if (column.DefaultValue != null) values[schema.OrdinalOf(column.LogicalName)] = column.DefaultValue;
