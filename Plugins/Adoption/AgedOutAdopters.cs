@@ -17,10 +17,16 @@ namespace AdoptionCrm.Plugins.Adoption
         private const int PageSize = 5000;
 
         /// <summary>Returns how many adopters were uncounted.</summary>
-        public static int Uncount(IOrganizationService service, Guid companyId, DateTime nowUtc, int windowDays)
+        public static int Uncount(IOrganizationService service, Guid companyId, DateTime nowUtc, int windowDays) =>
+            Uncount(service, companyId, FirstDay(nowUtc, windowDays));
+
+        /// <summary>The first day in the window (DayBuckets.InWindow): anything signed up before it has aged out.</summary>
+        public static DateTime FirstDay(DateTime nowUtc, int windowDays) =>
+            DateTime.SpecifyKind(nowUtc.Date.AddDays(1 - Math.Max(1, windowDays)), DateTimeKind.Utc);
+
+        /// <summary>Uncounts the company's adopters whose latest signup is before <paramref name="firstDay"/>; returns how many.</summary>
+        public static int Uncount(IOrganizationService service, Guid companyId, DateTime firstDay)
         {
-            // The first day in the window (DayBuckets.InWindow): anything signed up before it has aged out.
-            DateTime firstDay = DateTime.SpecifyKind(nowUtc.Date.AddDays(1 - Math.Max(1, windowDays)), DateTimeKind.Utc);
             int uncounted = 0;
             while (true)
             {

@@ -109,10 +109,10 @@ namespace AdoptionCrm.Plugins.Adoption
         /// The optimistic path (SignupPlan): what <see cref="Apply"/> would write for a person's request, computed from
         /// rows read without a lock (the company, the person's stored adopter, the company's counted account), as writes
         /// to send later with IfRowVersionMatches. Null when the request needs more than the adopter, company and account
-        /// writes (no person request; the company moves between accounts; days left the window, so adopters must be
-        /// uncounted; a lead must be checked for existence; an account may be auto-created; the counted account was not
-        /// read; the company's row came without a RowVersion, which no page promises a query row carries): those take the
-        /// lock path, which does everything.
+        /// writes (no person request; the company moves between accounts; a lead must be checked for existence; an account
+        /// may be auto-created; the counted account was not read; the company's row came without a RowVersion, which no
+        /// page promises a query row carries): those take the lock path, which does everything. Days that left the
+        /// window are in the plan (UncountBefore): their people are uncounted inside the same conditional Update.
         /// </summary>
         public SignupPlan Plan(CompanyState company, Entity storedAdopter, CompanyRequest request, Entity account)
         {
@@ -120,7 +120,7 @@ namespace AdoptionCrm.Plugins.Adoption
             if (string.IsNullOrEmpty(company.Row.RowVersion)) return null;
             DayBuckets before = company.Buckets.Copy();
             before.Prune(_now, _settings.WindowDays);
-            if (before.Count < company.Buckets.Count) return null;
+            DateTime? uncountBefore = before.Count < company.Buckets.Count ? AgedOutAdopters.FirstDay(_now, _settings.WindowDays) : (DateTime?)null;
             var change = new PersonChange(storedAdopter, request);
             if (change.NeedsLeadCheck) return null;
             DayBuckets after = before.Copy();
@@ -145,7 +145,7 @@ namespace AdoptionCrm.Plugins.Adoption
             var companyUpdate = CompanyUpdate(company, after, summary, accountId, created: false);
             companyUpdate.RowVersion = company.Row.RowVersion;
             _trace(string.Format("Planned company {0}: {1} people, score {2}, stage {3}", company.Domain, summary.People, summary.Score.Value, summary.Stage));
-            return new SignupPlan(companyUpdate, adopter, accountId, accountUpdate, accountRequest);
+            return new SignupPlan(companyUpdate, adopter, accountId, accountUpdate, accountRequest, uncountBefore);
         }
 
         /// <summary>The account's new summary columns with <paramref name="delta"/> added, as AccountSummaryUpdater.Apply computes them under the account's lock.</summary>

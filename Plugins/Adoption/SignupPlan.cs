@@ -12,8 +12,9 @@ namespace AdoptionCrm.Plugins.Adoption
     /// </summary>
     public sealed class SignupPlan
     {
-        public SignupPlan(Entity companyUpdate, AdopterWrite adopter, Guid? accountId, Entity accountUpdate, AccountRequest accountRequest)
+        public SignupPlan(Entity companyUpdate, AdopterWrite adopter, Guid? accountId, Entity accountUpdate, AccountRequest accountRequest, DateTime? uncountBefore = null)
         {
+            UncountBefore = uncountBefore;
             CompanyUpdate = companyUpdate;
             Adopter = adopter;
             AccountId = accountId;
@@ -31,7 +32,14 @@ namespace AdoptionCrm.Plugins.Adoption
         /// <summary>The same change as a delta for the account's lock (AccountAdoptionPlugin), used when the account's version is refused.</summary>
         public AccountRequest AccountRequest { get; private set; }
 
+        /// <summary>
+        /// Set when days left the company's window since its last write: the first day still in the window as of the
+        /// plan. The company's counted adopters whose latest signup is before it are uncounted in the same transaction
+        /// (AgedOutAdopters), as the lock path does, so the company's people stay equal to its counted adopters.
+        /// </summary>
+        public DateTime? UncountBefore { get; private set; }
+
         /// <summary>The plan with the account's change sent to its lock instead of written against its version.</summary>
-        public SignupPlan ThroughAccountLock() => new SignupPlan(CompanyUpdate, Adopter, AccountId, null, AccountRequest);
+        public SignupPlan ThroughAccountLock() => new SignupPlan(CompanyUpdate, Adopter, AccountId, null, AccountRequest, UncountBefore);
     }
 }

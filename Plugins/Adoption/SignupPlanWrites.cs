@@ -10,7 +10,7 @@ namespace AdoptionCrm.Plugins.Adoption
     /// Update: the same transaction (learn.microsoft.com/power-apps/developer/data-platform/handle-exceptions:
     /// PreOperation and PostOperation are always within the database transaction), so if any of them is refused the
     /// company's write is rolled back with them and the counts stay exact. Order as on the lock path: company (held by
-    /// the Update), then the adopter, then the account.
+    /// the Update), then the adopter, then the people who left the window, then the account.
     /// </summary>
     public sealed class SignupPlanWrites
     {
@@ -28,9 +28,11 @@ namespace AdoptionCrm.Plugins.Adoption
             _trace = trace ?? (_ => { });
         }
 
-        public void Apply(SignupPlan plan)
+        public void Apply(SignupPlan plan, Guid companyId)
         {
             AdopterWriter.Execute(_service, plan.Adopter);
+            if (plan.UncountBefore.HasValue)
+                _trace(AgedOutAdopters.Uncount(_service, companyId, plan.UncountBefore.Value) + " adopter(s) left the window.");
             if (plan.AccountUpdate != null)
             {
                 try

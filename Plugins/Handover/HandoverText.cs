@@ -26,7 +26,7 @@ namespace AdoptionCrm.Plugins.Handover
         private const string KindKey = "kind", DomainKey = "domain", EmailKey = "email", LeadKey = "lead", EntryKey = "entry",
             AccountKey = "account", SettingsKey = "settings", AtKey = "at", DeltaKey = "delta",
             AdopterOpKey = "adopterop", AdopterIdKey = "adopterid",
-            AccountVersionKey = "accountversion", AccountRequestKey = "accountrequest";
+            AccountVersionKey = "accountversion", AccountRequestKey = "accountrequest", UncountBeforeKey = "uncountbefore";
         // A plan's rows are flat pairs under these prefixes ("adopter.adopt_name=s:Ann"), not nested texts: every value
         // is escaped once, and the whole plan is read with one pass.
         private const string AdopterColumnPrefix = "adopter.", AccountColumnPrefix = "accountrow.";
@@ -115,6 +115,7 @@ namespace AdoptionCrm.Plugins.Handover
                 pairs.Add(Pair(AccountVersionKey, plan.AccountUpdate.RowVersion ?? ""));
             }
             else if (plan.AccountRequest != null) pairs.Add(Pair(AccountRequestKey, Write(plan.AccountRequest)));
+            if (plan.UncountBefore.HasValue) pairs.Add(Pair(UncountBeforeKey, plan.UncountBefore.Value.Ticks.ToString(CultureInfo.InvariantCulture)));
             return Join(pairs);
         }
 
@@ -150,7 +151,14 @@ namespace AdoptionCrm.Plugins.Handover
                 accountRequest = ReadAccount(Get(map, AccountRequestKey));
                 if (accountId == null || accountRequest == null) return null;
             }
-            return new SignupPlan(null, adopter, accountId, accountUpdate, accountRequest);
+            DateTime? uncountBefore = null;
+            if (Get(map, UncountBeforeKey) != null)
+            {
+                long ticks;
+                if (!long.TryParse(Get(map, UncountBeforeKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out ticks) || ticks < 0 || ticks > DateTime.MaxValue.Ticks) return null;
+                uncountBefore = new DateTime(ticks, DateTimeKind.Utc);
+            }
+            return new SignupPlan(null, adopter, accountId, accountUpdate, accountRequest, uncountBefore);
         }
 
         // The pairs under one row's prefix, as column and typed value.

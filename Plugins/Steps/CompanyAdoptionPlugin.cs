@@ -41,7 +41,7 @@ namespace AdoptionCrm.Plugins.Steps
                 {
                     // An optimistic signup (SignupDelivery): the Update itself wrote the company's columns against its
                     // version; its adopter and account writes go in this same transaction.
-                    new SignupPlanWrites(localContext.SystemUserService, new RequestSender(localContext.SystemUserService, context.IsInTransaction), m => localContext.Trace(m)).Apply(plan);
+                    new SignupPlanWrites(localContext.SystemUserService, new RequestSender(localContext.SystemUserService, context.IsInTransaction), m => localContext.Trace(m)).Apply(plan, target.Id);
                     return;
                 }
                 request = HandoverText.ReadCompany(target.GetAttributeValue<string>(CompanyColumns.PendingChange));

@@ -111,6 +111,21 @@ public class CallBudgetTests
         Assert.Equal(new[] { Settings + ":1", Claims + ":1", ReadCompany + ":1", ReadAdopter + ":0", CreateAdopter + ":0", AccountWrite + ":0", AccountLock + ":0", CompanyWrite + ":0", CompanyLock + ":0" }, large.Calls);
     }
 
+    /// <summary>
+    /// Days that left the window since the company's last write: their people are uncounted inside the same
+    /// conditional Update (one query, one write per person, each person once in their life), not through the lock.
+    /// </summary>
+    [Fact]
+    public void A_signup_after_days_left_the_window_uncounts_their_people_inside_the_optimistic_write()
+    {
+        var budget = Measure(10, "new.person@contoso.com", after: TimeSpan.FromDays(61));
+        var uncount = Enumerable.Repeat(UpdateAdopter + ":0", 10);
+        Assert.Equal(new[] { Settings + ":1", Claims + ":1", ReadCompany + ":1", CreateAdopter + ":0", ReadAdopter + ":10" }.Concat(uncount)
+            .Concat(new[] { AccountWrite + ":0", CompanyConditional + ":0" })
+            // Ten people down to one: the stage falls (Spreading to Individual), and its history is recorded.
+            .Concat(new[] { Settings + ":1", "RetrieveMultiple account:1", "Create adopt_stagechange:0" }), budget.Calls);
+    }
+
     [Theory]
     [InlineData(true, true)]
     [InlineData(false, true)]

@@ -89,7 +89,7 @@ public class EngineHandOverTests
         var account = new Entity(AccountColumns.EntityName, accountId) { RowVersion = "4828" };
         account[AccountColumns.AdoptionStage] = new OptionSetValue((int)AdoptionStage.Team);
         account[AccountColumns.ScoreExplanation] = "3 people; 100% = all & more";
-        var plan = new SignupPlan(null, new AdopterWrite(AdopterWriteKind.Update, adopter), accountId, account, null);
+        var plan = new SignupPlan(null, new AdopterWrite(AdopterWriteKind.Update, adopter), accountId, account, null, uncountBefore: on.Date.AddDays(-59));
         var text = HandoverText.Write(plan);
         var read = HandoverText.ReadPlan(text)!;
         Assert.Equal(AdopterWriteKind.Update, read.Adopter.Kind);
@@ -98,6 +98,8 @@ public class EngineHandOverTests
         Assert.Equal(accountId, read.AccountId);
         Assert.Equal("4828", read.AccountUpdate!.RowVersion);
         Assert.Equal(account.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))), read.AccountUpdate.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))));
+        Assert.Equal(on.Date.AddDays(-59), read.UncountBefore);
+        Assert.Equal(DateTimeKind.Utc, read.UncountBefore!.Value.Kind);
         Assert.Equal(text, HandoverText.Write(read));
         // Each value is escaped once: a nested row does not escape its own escapes again.
         Assert.DoesNotContain("%25", text.Replace("100%25", ""));
@@ -118,6 +120,7 @@ public class EngineHandOverTests
         Assert.Null(HandoverText.ReadPlan(text.Replace("=o:", "=x:")));                                // an unknown type
         Assert.Null(HandoverText.ReadPlan(text.Replace("kind=plan", "kind=person")));
         Assert.Null(HandoverText.ReadPlan(text + "&"));
+        Assert.Null(HandoverText.ReadPlan(text.Replace("uncountbefore=", "uncountbefore=x")));
     }
 
     private static string Show(object? value) => value switch

@@ -33,7 +33,7 @@ public sealed class SignupReplay
             var id = _org.SystemService.Create(ToLead(signup));
             Created.Add((signup, id));
             _callsPerCreate.Add(_org.Log.ServiceCalls.Count);
-            // Async steps (none registered today) would run after commit, as in Dataverse.
+            // The engine's asynchronous steps run after the commit, as in Dataverse; the replay waits for them.
             _org.DrainAsyncQueue();
             return true;
         }
