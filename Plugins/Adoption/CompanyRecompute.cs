@@ -29,6 +29,9 @@ namespace AdoptionCrm.Plugins.Adoption
         private readonly Action<string> _trace;
         private readonly AdopterWriter _adopters;
 
+        /// <summary>At most this many people leaving the window are uncounted by a signup's optimistic write.</summary>
+        public const int PlannedUncountLimit = 100;
+
         public CompanyRecompute(IOrganizationService service, IRequestSender sender, AdoptionSettings settings, DateTime nowUtc, Action<string> trace)
         {
             _service = service;
@@ -111,8 +114,9 @@ namespace AdoptionCrm.Plugins.Adoption
         /// to send later with IfRowVersionMatches. Null when the request needs more than the adopter, company and account
         /// writes (no person request; the company moves between accounts; a lead must be checked for existence; an account
         /// may be auto-created; the counted account was not read; the company's row came without a RowVersion, which no
-        /// page promises a query row carries): those take the lock path, which does everything. Days that left the
-        /// window are in the plan (UncountBefore): their people are uncounted inside the same conditional Update.
+        /// page promises a query row carries; more than PlannedUncountLimit people leaving the window): those take the lock
+        /// path, which does everything. Days that left the window are in the plan (UncountBefore): their people are
+        /// uncounted inside the same conditional Update.
         /// </summary>
         public SignupPlan Plan(CompanyState company, Entity storedAdopter, CompanyRequest request, Entity account)
         {
@@ -121,6 +125,9 @@ namespace AdoptionCrm.Plugins.Adoption
             DayBuckets before = company.Buckets.Copy();
             before.Prune(_now, _settings.WindowDays);
             DateTime? uncountBefore = before.Count < company.Buckets.Count ? AgedOutAdopters.FirstDay(_now, _settings.WindowDays) : (DateTime?)null;
+            // Many people leaving at once (a dormant company, a shorter window): uncounted once, under the company's lock,
+            // rather than by an optimistic write that a refusal would roll back and repeat.
+            if (company.Buckets.People - before.People > PlannedUncountLimit) return null;
             var change = new PersonChange(storedAdopter, request);
             if (change.NeedsLeadCheck) return null;
             DayBuckets after = before.Copy();

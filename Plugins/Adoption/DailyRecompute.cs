@@ -117,7 +117,7 @@ namespace AdoptionCrm.Plugins.Adoption
         {
             var query = new QueryExpression(AdopterColumns.EntityName) { ColumnSet = new ColumnSet(AdopterColumns.CompanyId), TopCount = AdopterBatch };
             query.Criteria.AddCondition(AdopterColumns.Counted, ConditionOperator.Equal, true);
-            query.Criteria.AddCondition(AdopterColumns.LastSignupOn, ConditionOperator.LessThan, FirstDayInWindow());
+            query.Criteria.AddCondition(AdopterColumns.LastSignupOn, ConditionOperator.LessThan, AgedOutAdopters.FirstDay(_now, _settings.WindowDays));
             if (after != Guid.Empty) query.Criteria.AddCondition(AdopterColumns.Id, ConditionOperator.GreaterThan, after);
             query.AddOrder(AdopterColumns.Id, OrderType.Ascending);
             var rows = _service.RetrieveMultiple(query).Entities;
@@ -147,8 +147,6 @@ namespace AdoptionCrm.Plugins.Adoption
         }
 
         // The first day in the window (DayBuckets.InWindow): a latest signup before it has aged out.
-        private DateTime FirstDayInWindow() => DateTime.SpecifyKind(_now.Date.AddDays(1 - Math.Max(1, _settings.WindowDays)), DateTimeKind.Utc);
-
         // A company whose recompute fails fails the whole batch (its writes are in the Custom API's transaction, and a
         // failed call inside it cannot be caught and passed over: handle-exceptions), and so the flow's run. The error
         // names the company, so the admin knows which row, and which other solution's step, to look at.

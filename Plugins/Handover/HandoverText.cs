@@ -30,7 +30,9 @@ namespace AdoptionCrm.Plugins.Handover
         // A plan's rows are flat pairs under these prefixes ("adopter.adopt_name=s:Ann"), not nested texts: every value
         // is escaped once, and the whole plan is read with one pass.
         private const string AdopterColumnPrefix = "adopter.", AccountColumnPrefix = "accountrow.";
-        private const string PersonKind = "person", RebuildKind = "rebuild", RecomputeKind = "recompute", AccountDeltaKind = "delta", PlanKind = "plan";
+        private const string PersonKind = "person", RebuildKind = "rebuild", RecomputeKind = "recompute", AccountDeltaKind = "delta", PlanKind = "signupplan";
+        // The plan's kind before its rows were flat pairs: still recognised as a plan, never read as one (IsPlan).
+        private const string NestedPlanKind = "plan";
 
         public static string Write(CompanyRequest r)
         {
@@ -119,7 +121,18 @@ namespace AdoptionCrm.Plugins.Handover
             return Join(pairs);
         }
 
-        /// <summary>The plan a company Update carries, or null when the text is not a plan (CompanyUpdate is null: it is the Update).</summary>
+        /// <summary>
+        /// Whether the text is meant as a plan (of this format or the nested one written before it), readable or not: a
+        /// plan that cannot be read must fail its Update, never pass as "nothing to do" after the company was written.
+        /// </summary>
+        public static bool IsPlan(string text)
+        {
+            var map = Split(text);
+            var kind = map == null ? null : Get(map, KindKey);
+            return kind == PlanKind || kind == NestedPlanKind;
+        }
+
+        /// <summary>The plan a company Update carries, or null when the text is not a plan of this format or is damaged (CompanyUpdate is null: it is the Update).</summary>
         public static SignupPlan ReadPlan(string text)
         {
             var map = Split(text);
@@ -139,13 +152,16 @@ namespace AdoptionCrm.Plugins.Handover
             if (Get(map, AccountKey) != null) { if (!Guid.TryParseExact(Get(map, AccountKey), "N", out id)) return null; accountId = id; }
             Entity accountUpdate = null;
             AccountRequest accountRequest = null;
+            var accountColumns = Columns(map, AccountColumnPrefix);
             if (Get(map, AccountVersionKey) != null)
             {
-                if (accountId == null || Get(map, AccountVersionKey).Length == 0) return null;
-                accountUpdate = EntityText.Read(AccountColumns.EntityName, accountId.Value, Columns(map, AccountColumnPrefix));
+                // An account's planned change always has columns (its scored-on date at least).
+                if (accountId == null || Get(map, AccountVersionKey).Length == 0 || accountColumns.Count == 0) return null;
+                accountUpdate = EntityText.Read(AccountColumns.EntityName, accountId.Value, accountColumns);
                 if (accountUpdate == null) return null;
                 accountUpdate.RowVersion = Get(map, AccountVersionKey);
             }
+            else if (accountColumns.Count > 0) return null;   // account columns without the version they were computed against
             else if (Get(map, AccountRequestKey) != null)
             {
                 accountRequest = ReadAccount(Get(map, AccountRequestKey));
@@ -154,9 +170,9 @@ namespace AdoptionCrm.Plugins.Handover
             DateTime? uncountBefore = null;
             if (Get(map, UncountBeforeKey) != null)
             {
-                long ticks;
-                if (!long.TryParse(Get(map, UncountBeforeKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out ticks) || ticks < 0 || ticks > DateTime.MaxValue.Ticks) return null;
-                uncountBefore = new DateTime(ticks, DateTimeKind.Utc);
+                DateTime day;
+                if (!TryUtcTicks(Get(map, UncountBeforeKey), out day)) return null;
+                uncountBefore = day;
             }
             return new SignupPlan(null, adopter, accountId, accountUpdate, accountRequest, uncountBefore);
         }
@@ -180,9 +196,17 @@ namespace AdoptionCrm.Plugins.Handover
 
         private static DateTime At(Dictionary<string, string> map)
         {
+            DateTime at;
+            return TryUtcTicks(Get(map, AtKey), out at) ? at : default(DateTime);
+        }
+
+        // A UTC time written as its ticks; false when the text is not such a number.
+        private static bool TryUtcTicks(string text, out DateTime utc)
+        {
             long ticks;
-            return long.TryParse(Get(map, AtKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out ticks) && ticks >= 0 && ticks <= DateTime.MaxValue.Ticks
-                ? new DateTime(ticks, DateTimeKind.Utc) : default(DateTime);
+            bool ok = long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out ticks) && ticks >= 0 && ticks <= DateTime.MaxValue.Ticks;
+            utc = ok ? new DateTime(ticks, DateTimeKind.Utc) : default(DateTime);
+            return ok;
         }
 
         private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
@@ -201,7 +225,7 @@ namespace AdoptionCrm.Plugins.Handover
         }
 
         // Read with IndexOf rather than Split, and a value is unescaped only when it holds an escape: a hand-over is
-        // read on every signup, and a plan nests the adopter's and the account's rows as escaped values.
+        // read on every signup, and a plan holds some thirty pairs.
         private static Dictionary<string, string> Split(string text)
         {
             if (string.IsNullOrEmpty(text)) return null;

@@ -39,6 +39,8 @@ namespace AdoptionCrm.Plugins.Plays
         private readonly AdoptionSettings _settings;
         private readonly DateTime _now;
         private readonly Action<string> _trace;
+        // Set when a version read with the open play was refused: later attempts of this run take a Retrieve's.
+        private bool _retrieveVersions;
 
         public AccountPlay(IOrganizationService service, AdoptionSettings settings, DateTime nowUtc, Action<string> trace)
         {
@@ -125,9 +127,10 @@ namespace AdoptionCrm.Plugins.Plays
             {
                 taskId = current.Id;
                 brief.EscalatedFrom = openStage;
-                // The version the update below must still match: the one the open play was read with, or, when the
-                // query gave none (no page says RetrieveMultiple rows carry it), the one a Retrieve returns.
-                string rowVersion = current.RowVersion;
+                // The version the update below must still match: the one the open play was read with, or the one a
+                // Retrieve returns when the query gave none or its version was refused once (no page says a query row
+                // carries a RowVersion, nor that IfRowVersionMatches takes one; a Retrieve's is documented).
+                string rowVersion = _retrieveVersions ? null : current.RowVersion;
                 if (string.IsNullOrEmpty(rowVersion))
                 {
                     var version = _service.Retrieve(TaskColumns.EntityName, taskId, new ColumnSet(TaskColumns.AdoptionStage));
@@ -148,6 +151,7 @@ namespace AdoptionCrm.Plugins.Plays
                 }
                 catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail != null && fault.Detail.ErrorCode == ConcurrencyVersionMismatch)
                 {
+                    if (rowVersion == current.RowVersion) _retrieveVersions = true;
                     return null;
                 }
                 _trace("Escalated play " + taskId + " from " + StageLabels.Of(openStage.Value) + " to " + StageLabels.Of(next));

@@ -14,7 +14,8 @@ namespace AdoptionCrm.Plugins.Steps
     /// That write holds the company's row lock until commit (learn.microsoft.com/power-apps/developer/data-platform/scalable-customization-design/transaction-design-patterns),
     /// and the post-image is taken after it, so the buckets read from the image are the company's under the lock.
     /// A rebuild request is the rebuild's own lock: the rebuild does the work itself. A plan (an optimistic signup,
-    /// SignupDelivery) is applied as planned: the Update wrote the company, the step writes the adopter and the account.
+    /// SignupDelivery) is applied as planned: the Update wrote the company, the step writes the adopter, uncounts the people
+    /// whose days left the window, and writes the account.
     /// </summary>
     [PluginStep(MessageNames.Create, CompanyColumns.EntityName, PipelineStage.PostOperation,
         PostImageName = PostImage, PostImageAttributes = CompanyState.ImageColumns,
@@ -36,7 +37,12 @@ namespace AdoptionCrm.Plugins.Steps
             CompanyRequest request = null;
             if (target.Contains(CompanyColumns.PendingChange))
             {
-                SignupPlan plan = HandoverText.ReadPlan(target.GetAttributeValue<string>(CompanyColumns.PendingChange));
+                string pending = target.GetAttributeValue<string>(CompanyColumns.PendingChange);
+                SignupPlan plan = HandoverText.ReadPlan(pending);
+                // The company's columns are already written by this Update: a plan that cannot be read fails it, so it
+                // rolls back and the signup's step takes the company's lock instead (SignupDelivery).
+                if (plan == null && HandoverText.IsPlan(pending))
+                    throw new InvalidPluginExecutionException("The company's planned signup could not be read; the signup goes through the company's lock instead.");
                 if (plan != null)
                 {
                     // An optimistic signup (SignupDelivery): the Update itself wrote the company's columns against its

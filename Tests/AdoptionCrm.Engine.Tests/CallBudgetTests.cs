@@ -1,3 +1,4 @@
+using AdoptionCrm.Plugins.Adoption;
 using AdoptionCrm.Plugins.Model;
 using Microsoft.Xrm.Sdk;
 
@@ -124,6 +125,51 @@ public class CallBudgetTests
             .Concat(new[] { AccountWrite + ":0", CompanyConditional + ":0" })
             // Ten people down to one: the stage falls (Spreading to Individual), and its history is recorded.
             .Concat(new[] { Settings + ":1", "RetrieveMultiple account:1", "Create adopt_stagechange:0" }), budget.Calls);
+    }
+
+    [Theory]
+    [InlineData(59, 11, false)]   // day 0 is still the window's first day
+    [InlineData(60, 1, true)]     // day 0 just left it
+    public void The_window_edge_decides_who_is_uncounted_and_the_counted_rows_match_the_people(int days, int people, bool uncounts)
+    {
+        var e = new EngineOrg();
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        for (var i = 0; i < 10; i++) e.Lead($"old{i}@contoso.com");
+        e.Org.Clock.Advance(TimeSpan.FromDays(days));
+        e.Org.Log.Clear();
+        e.Lead("new.person@contoso.com");
+        Assert.Equal(people, e.Adopters(contoso));
+        Assert.Equal(people, CountedAdopters(e));
+        var calls = e.Org.Log.ServiceCalls.Select(c => $"{c.Request} {c.Table}").ToList();
+        Assert.Equal(uncounts ? 10 : 0, calls.Count(c => c == UpdateAdopter));
+        Assert.DoesNotContain(calls.Take(6), c => c == "Create adopt_company");
+        Assert.Equal(1, calls.Count(c => c == CompanyConditional));   // one company write: the conditional one, no lock
+    }
+
+    [Fact]
+    public void More_people_leaving_than_a_plan_uncounts_take_the_lock_and_count_exactly()
+    {
+        var e = new EngineOrg();
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        var requests = new OrganizationRequestCollection();
+        for (var i = 0; i <= CompanyRecompute.PlannedUncountLimit; i++)
+            requests.Add(new OrganizationRequest("Create") { ["Target"] = new Entity(LeadColumns.EntityName) { [LeadColumns.LastName] = "S", [LeadColumns.EmailAddress1] = $"old{i}@contoso.com" } });
+        e.Service.Execute(new OrganizationRequest("ExecuteMultiple") { ["Requests"] = requests, ["Settings"] = new ExecuteMultipleSettings { ContinueOnError = false } });
+        e.Org.Clock.Advance(TimeSpan.FromDays(61));
+        e.Org.Log.Clear();
+        e.Lead("new.person@contoso.com");
+        Assert.Equal(1, e.Adopters(contoso));
+        Assert.Equal(1, CountedAdopters(e));
+        var calls = e.Org.Log.ServiceCalls.Select(c => $"{c.Request} {c.Table}").ToList();
+        Assert.Equal(CompanyRecompute.PlannedUncountLimit + 1, calls.Count(c => c == UpdateAdopter));
+        Assert.Equal(2, calls.Count(c => c == CompanyLock));   // the lock's Update and the step's own write of the company
+    }
+
+    private static int CountedAdopters(EngineOrg e)
+    {
+        var query = new Microsoft.Xrm.Sdk.Query.QueryExpression(AdopterColumns.EntityName) { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false) };
+        query.Criteria.AddCondition(AdopterColumns.Counted, Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, true);
+        return e.Service.RetrieveMultiple(query).Entities.Count;
     }
 
     [Theory]

@@ -71,6 +71,39 @@ public class ConcurrencyAndBulkTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_burst_after_days_left_the_window_uncounts_each_person_once_and_counts_exactly(bool rowVersionIsVersionNumber)
+    {
+        var e = new EngineOrg(options: o => o.RowVersionIsVersionNumberText = rowVersionIsVersionNumber);
+        var contoso = e.Account("Contoso", domains: "contoso.com");
+        for (var i = 0; i < 10; i++) e.Lead($"old{i}@contoso.com");
+        e.Org.Clock.Advance(TimeSpan.FromDays(61));   // all ten left the window
+        const int people = 24;
+        for (var i = 0; i < people; i++)
+        {
+            e.Lead($"p{i}@contoso.com", drain: false);
+            if (i < 3) e.Lead($"old{i}@contoso.com", drain: false);   // three of them come back in the same burst
+        }
+        var start = new Barrier(4);
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ => { start.SignalAndWait(); e.Drain(); });
+        e.Drain();
+
+        Assert.Equal(people + 3, e.Adopters(contoso));
+        var company = e.Service.Retrieve(CompanyColumns.EntityName, AdoptionCrm.Plugins.Adoption.RowIds.Company("contoso.com"), new Microsoft.Xrm.Sdk.Query.ColumnSet(CompanyColumns.People, CompanyColumns.Buckets));
+        Assert.Equal(people + 3, company.GetAttributeValue<int>(CompanyColumns.People));
+        Assert.Equal(people + 3, CountedAdopters(e));
+        Assert.Equal(company.GetAttributeValue<string>(CompanyColumns.Buckets), e.AccountRow(contoso).GetAttributeValue<string>(AccountColumns.AdoptionBuckets));
+    }
+
+    private static int CountedAdopters(EngineOrg e)
+    {
+        var query = new Microsoft.Xrm.Sdk.Query.QueryExpression(AdopterColumns.EntityName) { ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false) };
+        query.Criteria.AddCondition(AdopterColumns.Counted, Microsoft.Xrm.Sdk.Query.ConditionOperator.Equal, true);
+        return e.Service.RetrieveMultiple(query).Entities.Count;
+    }
+
     [Fact]
     public void Concurrent_signups_of_an_unknown_company_create_one_account()
     {

@@ -115,12 +115,36 @@ public class EngineHandOverTests
         Assert.Null(HandoverText.ReadPlan(text.Replace("adopterop=2", "adopterop=7")));
         Assert.Null(HandoverText.ReadPlan(text.Replace("adopterid=" + adopterId.ToString("N"), "adopterid=nope")));
         Assert.Null(HandoverText.ReadPlan(text.Replace("accountversion=4828", "accountversion=")));
+        Assert.Null(HandoverText.ReadPlan(text.Replace("&accountversion=4828", "")));   // account columns without their version
         Assert.Null(HandoverText.ReadPlan(text.Replace("&account=" + accountId.ToString("N"), "")));   // an account row with no account
         Assert.Null(HandoverText.ReadPlan(text.Replace("=i:3", "=i:three")));                          // an unreadable value
         Assert.Null(HandoverText.ReadPlan(text.Replace("=o:", "=x:")));                                // an unknown type
-        Assert.Null(HandoverText.ReadPlan(text.Replace("kind=plan", "kind=person")));
+        Assert.Null(HandoverText.ReadPlan(text.Replace("kind=signupplan", "kind=person")));
+        Assert.Null(HandoverText.ReadPlan(text.Replace("kind=signupplan", "kind=plan")));   // the nested form's kind: a plan, never read as one
         Assert.Null(HandoverText.ReadPlan(text + "&"));
         Assert.Null(HandoverText.ReadPlan(text.Replace("uncountbefore=", "uncountbefore=x")));
+    }
+
+    [Fact]
+    public void A_plan_the_company_step_cannot_read_fails_its_Update_and_leaves_the_company_as_it_was()
+    {
+        var e = new EngineOrg();
+        e.Account("Contoso", domains: "contoso.com");
+        e.Lead("ann@contoso.com");
+        var id = RowIds.Company("contoso.com");
+        var before = e.Service.Retrieve(CompanyColumns.EntityName, id, new ColumnSet(CompanyColumns.People, CompanyColumns.Buckets));
+        // The nested form plans had before their rows were flat pairs, and a damaged plan of today's form.
+        foreach (var text in new[] { "kind=plan&adopterop=1&adopterid=" + Guid.NewGuid().ToString("N") + "&adopter=adopt_name%3Ds:Ann", "kind=signupplan&adopterop=9" })
+        {
+            Assert.True(HandoverText.IsPlan(text));
+            var fault = Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() =>
+                e.Org.SystemService.Update(new Entity(CompanyColumns.EntityName, id) { [CompanyColumns.PendingChange] = text, [CompanyColumns.People] = 99 }));
+            Assert.Contains("could not be read", fault.Message);
+            var after = e.Service.Retrieve(CompanyColumns.EntityName, id, new ColumnSet(CompanyColumns.People, CompanyColumns.Buckets));
+            Assert.Equal(before.GetAttributeValue<int>(CompanyColumns.People), after.GetAttributeValue<int>(CompanyColumns.People));
+            Assert.Equal(before.GetAttributeValue<string>(CompanyColumns.Buckets), after.GetAttributeValue<string>(CompanyColumns.Buckets));
+        }
+        Assert.False(HandoverText.IsPlan("kind=person&domain=contoso.com"));
     }
 
     private static string Show(object? value) => value switch

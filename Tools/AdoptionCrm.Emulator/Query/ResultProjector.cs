@@ -25,7 +25,8 @@ public sealed class ResultProjector
     {
         var root = row[0]!;
         var table = _query.Root.Table;
-        // Each row of a query carries its RowVersion, as a Retrieve does (the Web API: each row's @odata.etag).
+        // Each row of a query carries its RowVersion, as a Retrieve does (the Web API: each row's @odata.etag); the SDK
+        // docs do not say so, and EmulatorOptions.QueryRowsCarryRowVersion = false shows the other answer (RetrieveMultipleHandler).
         var result = new Entity(table.LogicalName, root.Id) { RowVersion = root.RowVersion };
         if (_query.Root.AllColumns)
             foreach (var pair in root.Attributes) Put(result, pair.Key, ColumnOf(table, pair.Key), pair.Value, null);

@@ -57,8 +57,9 @@ internal sealed class RequestProcessor
 
     /// <summary>
     /// What the caller gets. Retrieve and RetrieveMultiple build every entity and value from the stored rows on each
-    /// call (RowMaterializer, ResultProjector), so the caller already holds the only reference and a copy would copy
-    /// a copy; a call from a step gets its response as it is, for the same reason. Other responses are copied.
+    /// call (RowMaterializer, ResultProjector), so nothing stored is reachable from them and a copy would copy a copy;
+    /// a call from a step gets its response as it is, for the same reason. A PostOperation step on the message sees the
+    /// same objects, and what it changes the caller gets, as with output parameters on the platform. Other responses are copied.
     /// </summary>
     private static OrganizationResponse ToCaller(OrganizationResponse response) =>
         response is Microsoft.Xrm.Sdk.Messages.RetrieveResponse or Microsoft.Xrm.Sdk.Messages.RetrieveMultipleResponse ? response : DeepCopy.Response(response);
