@@ -146,7 +146,6 @@ namespace AdoptionCrm.Plugins.Adoption
             return new RebuildResult(rows.Count, rows.Count == AccountBatch ? AccountPhase + rows[rows.Count - 1].Id : null);
         }
 
-        // The first day in the window (DayBuckets.InWindow): a latest signup before it has aged out.
         // A company whose recompute fails fails the whole batch (its writes are in the Custom API's transaction, and a
         // failed call inside it cannot be caught and passed over: handle-exceptions), and so the flow's run. The error
         // names the company, so the admin knows which row, and which other solution's step, to look at.

@@ -68,6 +68,14 @@ internal sealed class EngineOrg
 
     public int Adopters(Guid accountId) => AccountRow(accountId).GetAttributeValue<int?>(AccountColumns.AdopterCount) ?? 0;
 
+    /// <summary>Adopter rows marked counted, across the organization.</summary>
+    public int CountedAdopters()
+    {
+        var query = new QueryExpression(AdopterColumns.EntityName) { ColumnSet = new ColumnSet(false) };
+        query.Criteria.AddCondition(AdopterColumns.Counted, ConditionOperator.Equal, true);
+        return Service.RetrieveMultiple(query).Entities.Count;
+    }
+
     public List<Entity> Tasks(Guid? accountId = null)
     {
         var query = new QueryExpression(TaskColumns.EntityName) { ColumnSet = new ColumnSet(true) };
