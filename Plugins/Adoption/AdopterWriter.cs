@@ -17,7 +17,7 @@ namespace AdoptionCrm.Plugins.Adoption
         {
             AdopterColumns.Name, AdopterColumns.Email, AdopterColumns.JobTitle, AdopterColumns.FirstSignupOn, AdopterColumns.LastSignupOn,
             AdopterColumns.Signups, AdopterColumns.Usage, AdopterColumns.Invitations, AdopterColumns.LatestLeadId, AdopterColumns.CompanyId,
-            AdopterColumns.AccountId, AdopterColumns.Counted, AdopterColumns.SignupList,
+            AdopterColumns.AccountId, AdopterColumns.Counted, AdopterColumns.SignupList, AdopterColumns.CompanyDay,
         };
 
         private readonly IOrganizationService _service;
@@ -73,6 +73,7 @@ namespace AdoptionCrm.Plugins.Adoption
             row[AdopterColumns.AccountId] = accountId.HasValue ? new EntityReference(AccountColumns.EntityName, accountId.Value) : null;
             row[AdopterColumns.Counted] = counted;
             row[AdopterColumns.SignupList] = list.ToString();
+            row[AdopterColumns.CompanyDay] = CompanyDayKey.Of(companyId, facts.LastSignupOnUtc.Value);
             if (stored == null)
             {
                 row[AdopterColumns.Id] = adopterId;

@@ -51,8 +51,10 @@ namespace AdoptionCrm.Plugins.Adoption
                 ApplyPerson(company, request, after);
             // Days that left the window since the last write take their people out of the count: their rows too.
             // The daily recompute looks even when no day left now: rows an earlier write left counted (its straggler phase).
-            if (before.Count < company.Buckets.Count || (request != null && request.Kind == CompanyRequestKind.Recompute))
+            if (request != null && request.Kind == CompanyRequestKind.Recompute)
                 _trace(AgedOutAdopters.Uncount(_service, company.Id, _now, _settings.WindowDays) + " adopter(s) of " + company.Domain + " left the window.");
+            else if (before.Count < company.Buckets.Count)
+                _trace(AgedOutAdopters.Uncount(_service, company.Id, company.Buckets.DaysLeaving(_now, _settings.WindowDays)) + " adopter(s) of " + company.Domain + " left the window.");
             Finish(company, before, after, sendAccountsNow: true);
         }
 
@@ -115,7 +117,7 @@ namespace AdoptionCrm.Plugins.Adoption
         /// writes (no person request; the company moves between accounts; a lead must be checked for existence; an account
         /// may be auto-created; the counted account was not read; the company's row came without a RowVersion, which no
         /// page promises a query row carries; more than PlannedUncountLimit people leaving the window): those take the lock
-        /// path, which does everything. Days that left the window are in the plan (UncountBefore): their people are
+        /// path, which does everything. Days that left the window are in the plan (UncountDays): their people are
         /// uncounted inside the same conditional Update.
         /// </summary>
         public SignupPlan Plan(CompanyState company, Entity storedAdopter, CompanyRequest request, Entity account)
@@ -124,7 +126,7 @@ namespace AdoptionCrm.Plugins.Adoption
             if (string.IsNullOrEmpty(company.Row.RowVersion)) return null;
             DayBuckets before = company.Buckets.Copy();
             before.Prune(_now, _settings.WindowDays);
-            DateTime? uncountBefore = before.Count < company.Buckets.Count ? AgedOutAdopters.FirstDay(_now, _settings.WindowDays) : (DateTime?)null;
+            var uncountDays = company.Buckets.DaysLeaving(_now, _settings.WindowDays);
             // Many people leaving at once (a dormant company, a shorter window): uncounted once, under the company's lock,
             // rather than by an optimistic write that a refusal would roll back and repeat.
             if (company.Buckets.People - before.People > PlannedUncountLimit) return null;
@@ -152,7 +154,7 @@ namespace AdoptionCrm.Plugins.Adoption
             var companyUpdate = CompanyUpdate(company, after, summary, accountId, created: false);
             companyUpdate.RowVersion = company.Row.RowVersion;
             _trace(string.Format("Planned company {0}: {1} people, score {2}, stage {3}", company.Domain, summary.People, summary.Score.Value, summary.Stage));
-            return new SignupPlan(companyUpdate, adopter, accountId, accountUpdate, accountRequest, uncountBefore);
+            return new SignupPlan(companyUpdate, adopter, accountId, accountUpdate, accountRequest, uncountDays);
         }
 
         /// <summary>The account's new summary columns with <paramref name="delta"/> added, as AccountSummaryUpdater.Apply computes them under the account's lock.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 
 namespace AdoptionCrm.Plugins.Adoption
@@ -12,9 +13,9 @@ namespace AdoptionCrm.Plugins.Adoption
     /// </summary>
     public sealed class SignupPlan
     {
-        public SignupPlan(Entity companyUpdate, AdopterWrite adopter, Guid? accountId, Entity accountUpdate, AccountRequest accountRequest, DateTime? uncountBefore = null)
+        public SignupPlan(Entity companyUpdate, AdopterWrite adopter, Guid? accountId, Entity accountUpdate, AccountRequest accountRequest, IReadOnlyList<DateTime> uncountDays = null)
         {
-            UncountBefore = uncountBefore;
+            UncountDays = uncountDays ?? NoDays;
             CompanyUpdate = companyUpdate;
             Adopter = adopter;
             AccountId = accountId;
@@ -32,14 +33,16 @@ namespace AdoptionCrm.Plugins.Adoption
         /// <summary>The same change as a delta for the account's lock (AccountAdoptionPlugin), used when the account's version is refused.</summary>
         public AccountRequest AccountRequest { get; private set; }
 
+        private static readonly DateTime[] NoDays = new DateTime[0];
+
         /// <summary>
-        /// Set when days left the company's window since its last write: the first day still in the window as of the
-        /// plan. The company's counted adopters whose latest signup is before it are uncounted in the same transaction
+        /// The days holding people that left the company's window since its last write (UTC dates), else empty. The
+        /// company's counted adopters whose latest signup fell on them are uncounted in the same transaction
         /// (AgedOutAdopters), as the lock path does, so the company's people stay equal to its counted adopters.
         /// </summary>
-        public DateTime? UncountBefore { get; private set; }
+        public IReadOnlyList<DateTime> UncountDays { get; private set; }
 
         /// <summary>The plan with the account's change sent to its lock instead of written against its version.</summary>
-        public SignupPlan ThroughAccountLock() => new SignupPlan(CompanyUpdate, Adopter, AccountId, null, AccountRequest, UncountBefore);
+        public SignupPlan ThroughAccountLock() => new SignupPlan(CompanyUpdate, Adopter, AccountId, null, AccountRequest, UncountDays);
     }
 }

@@ -31,8 +31,8 @@ namespace AdoptionCrm.Plugins.Adoption
         public void Apply(SignupPlan plan, Guid companyId)
         {
             AdopterWriter.Execute(_service, plan.Adopter);
-            if (plan.UncountBefore.HasValue)
-                _trace(AgedOutAdopters.Uncount(_service, companyId, plan.UncountBefore.Value) + " adopter(s) left the window.");
+            if (plan.UncountDays.Count > 0)
+                _trace(AgedOutAdopters.Uncount(_service, companyId, plan.UncountDays) + " adopter(s) left the window.");
             if (plan.AccountUpdate != null)
             {
                 try

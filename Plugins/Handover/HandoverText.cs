@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using AdoptionCrm.Plugins.Adoption;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Model;
@@ -26,7 +27,8 @@ namespace AdoptionCrm.Plugins.Handover
         private const string KindKey = "kind", DomainKey = "domain", EmailKey = "email", LeadKey = "lead", EntryKey = "entry",
             AccountKey = "account", SettingsKey = "settings", AtKey = "at", DeltaKey = "delta",
             AdopterOpKey = "adopterop", AdopterIdKey = "adopterid",
-            AccountVersionKey = "accountversion", AccountRequestKey = "accountrequest", UncountBeforeKey = "uncountbefore";
+            AccountVersionKey = "accountversion", AccountRequestKey = "accountrequest", UncountDaysKey = "uncountdays";
+        private const char DaySeparator = ',';
         // A plan's rows are flat pairs under these prefixes ("adopter.adopt_name=s:Ann"), not nested texts: every value
         // is escaped once, and the whole plan is read with one pass.
         private const string AdopterColumnPrefix = "adopter.", AccountColumnPrefix = "accountrow.";
@@ -117,7 +119,13 @@ namespace AdoptionCrm.Plugins.Handover
                 pairs.Add(Pair(AccountVersionKey, plan.AccountUpdate.RowVersion ?? ""));
             }
             else if (plan.AccountRequest != null) pairs.Add(Pair(AccountRequestKey, Write(plan.AccountRequest)));
-            if (plan.UncountBefore.HasValue) pairs.Add(Pair(UncountBeforeKey, plan.UncountBefore.Value.Ticks.ToString(CultureInfo.InvariantCulture)));
+            if (plan.UncountDays.Count > 0)
+            {
+                var days = new StringBuilder(plan.UncountDays.Count * 19);
+                foreach (var day in plan.UncountDays)
+                    days.Append(days.Length == 0 ? "" : DaySeparator.ToString()).Append(day.Ticks.ToString(CultureInfo.InvariantCulture));
+                pairs.Add(Pair(UncountDaysKey, days.ToString()));
+            }
             return Join(pairs);
         }
 
@@ -167,14 +175,15 @@ namespace AdoptionCrm.Plugins.Handover
                 accountRequest = ReadAccount(Get(map, AccountRequestKey));
                 if (accountId == null || accountRequest == null) return null;
             }
-            DateTime? uncountBefore = null;
-            if (Get(map, UncountBeforeKey) != null)
-            {
-                DateTime day;
-                if (!TryUtcTicks(Get(map, UncountBeforeKey), out day)) return null;
-                uncountBefore = day;
-            }
-            return new SignupPlan(null, adopter, accountId, accountUpdate, accountRequest, uncountBefore);
+            var uncountDays = new List<DateTime>();
+            if (Get(map, UncountDaysKey) != null)
+                foreach (var ticks in Get(map, UncountDaysKey).Split(DaySeparator))
+                {
+                    DateTime day;
+                    if (!TryUtcTicks(ticks, out day)) return null;
+                    uncountDays.Add(day);
+                }
+            return new SignupPlan(null, adopter, accountId, accountUpdate, accountRequest, uncountDays);
         }
 
         // The pairs under one row's prefix, as column and typed value.

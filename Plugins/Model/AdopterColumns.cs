@@ -18,6 +18,8 @@ namespace AdoptionCrm.Plugins.Model
         public const string AccountId = "adopt_accountid";
         public const string Counted = "adopt_counted";
         public const string SignupList = "adopt_signuplist";
+        /// <summary>The company and the UTC day of the latest signup (CompanyDayKey), leading an alternate key.</summary>
+        public const string CompanyDay = "adopt_companyday";
         public const int NameMaxLength = 320;
         public const int JobTitleMaxLength = 200;
     }

@@ -127,6 +127,42 @@ public class CallBudgetTests
             .Concat(new[] { Settings + ":1", "RetrieveMultiple account:1", "Create adopt_stagechange:0" }), budget.Calls);
     }
 
+    /// <summary>
+    /// The uncount seeks the leaving days' people by adopt_companyday: it reads the three people whose day left, not the
+    /// company's other adopters, at 20 or 2,000 of them (the same rows examined), and the lock path seeks the same way.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_uncount_reads_only_the_people_whose_day_left_the_window_at_any_company_size(bool queryRowsCarryRowVersion)
+    {
+        long Examined(int stayers)
+        {
+            var e = new EngineOrg(options: o => o.QueryRowsCarryRowVersion = queryRowsCarryRowVersion);
+            var contoso = e.Account("Contoso", domains: "contoso.com");
+            for (var i = 0; i < 3; i++) e.Lead($"leaving{i}@contoso.com");
+            e.Org.Clock.Advance(TimeSpan.FromDays(30));
+            for (var batch = 0; batch < stayers; batch += 1000)
+            {
+                var requests = new OrganizationRequestCollection();
+                for (var i = batch; i < Math.Min(stayers, batch + 1000); i++)
+                    requests.Add(new OrganizationRequest("Create") { ["Target"] = new Entity(LeadColumns.EntityName) { [LeadColumns.LastName] = "S", [LeadColumns.EmailAddress1] = $"stays{i}@contoso.com" } });
+                e.Service.Execute(new OrganizationRequest("ExecuteMultiple") { ["Requests"] = requests, ["Settings"] = new ExecuteMultipleSettings { ContinueOnError = false } });
+            }
+            e.Org.Clock.Advance(TimeSpan.FromDays(31));
+            e.Org.Log.Clear();
+            e.Lead("new.person@contoso.com");
+            Assert.Equal(stayers + 1, e.Adopters(contoso));
+            Assert.Equal(stayers + 1, e.CountedAdopters());
+            var calls = e.Org.Log.ServiceCalls;
+            Assert.Equal(3, calls.Count(c => $"{c.Request} {c.Table}" == UpdateAdopter && c.RowsReturned == 0));
+            return calls.Where(c => $"{c.Request} {c.Table}" == ReadAdopter).Sum(c => c.RowsExamined);
+        }
+        var small = Examined(20);
+        Assert.Equal(small, Examined(2000));
+        Assert.True(small <= 4, $"the uncount examined {small} rows for 3 people leaving");
+    }
+
     [Theory]
     [InlineData(59, 11, false)]   // day 0 is still the window's first day
     [InlineData(60, 1, true)]     // day 0 just left it

@@ -89,7 +89,7 @@ public class EngineHandOverTests
         var account = new Entity(AccountColumns.EntityName, accountId) { RowVersion = "4828" };
         account[AccountColumns.AdoptionStage] = new OptionSetValue((int)AdoptionStage.Team);
         account[AccountColumns.ScoreExplanation] = "3 people; 100% = all & more";
-        var plan = new SignupPlan(null, new AdopterWrite(AdopterWriteKind.Update, adopter), accountId, account, null, uncountBefore: on.Date.AddDays(-59));
+        var plan = new SignupPlan(null, new AdopterWrite(AdopterWriteKind.Update, adopter), accountId, account, null, uncountDays: new[] { on.Date.AddDays(-61), on.Date.AddDays(-60) });
         var text = HandoverText.Write(plan);
         var read = HandoverText.ReadPlan(text)!;
         Assert.Equal(AdopterWriteKind.Update, read.Adopter.Kind);
@@ -98,8 +98,8 @@ public class EngineHandOverTests
         Assert.Equal(accountId, read.AccountId);
         Assert.Equal("4828", read.AccountUpdate!.RowVersion);
         Assert.Equal(account.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))), read.AccountUpdate.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))));
-        Assert.Equal(on.Date.AddDays(-59), read.UncountBefore);
-        Assert.Equal(DateTimeKind.Utc, read.UncountBefore!.Value.Kind);
+        Assert.Equal(new[] { on.Date.AddDays(-61), on.Date.AddDays(-60) }, read.UncountDays);
+        Assert.All(read.UncountDays, day => Assert.Equal(DateTimeKind.Utc, day.Kind));
         Assert.Equal(text, HandoverText.Write(read));
         // Each value is escaped once: a nested row does not escape its own escapes again.
         Assert.DoesNotContain("%25", text.Replace("100%25", ""));
@@ -122,7 +122,8 @@ public class EngineHandOverTests
         Assert.Null(HandoverText.ReadPlan(text.Replace("kind=signupplan", "kind=person")));
         Assert.Null(HandoverText.ReadPlan(text.Replace("kind=signupplan", "kind=plan")));   // the nested form's kind: a plan, never read as one
         Assert.Null(HandoverText.ReadPlan(text + "&"));
-        Assert.Null(HandoverText.ReadPlan(text.Replace("uncountbefore=", "uncountbefore=x")));
+        Assert.Null(HandoverText.ReadPlan(text.Replace("uncountdays=", "uncountdays=x")));
+        Assert.Null(HandoverText.ReadPlan(text.Replace("uncountdays=", "uncountdays=,")));   // an empty day
     }
 
     [Fact]
