@@ -23,6 +23,9 @@ public sealed class InMemoryQuerySource : IQueryDataSource
 
     public Dictionary<string, int> ScanCount { get; } = new();
 
+    /// <summary>Set, queries of one shape reuse their bound plan (BoundPlans); null (the default), each binds afresh.</summary>
+    public object? PlanScope { get; set; }
+
     /// <summary>Whether the source offers the primary key's sorted index (ScanInKeyOrder); off, the engine scans and sorts.</summary>
     public bool KeyOrder { get; set; }
 

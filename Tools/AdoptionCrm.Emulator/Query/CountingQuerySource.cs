@@ -18,6 +18,8 @@ internal sealed class CountingQuerySource : IQueryDataSource
 
     public TableDefinition GetTable(string logicalName) => _inner.GetTable(logicalName);
 
+    public object? PlanScope => _inner.PlanScope;
+
     public IEnumerable<Entity> Scan(string logicalName, IReadOnlyCollection<string>? columns = null) => Count(_inner.Scan(logicalName, columns));
 
     public IEnumerable<Entity>? Lookup(string logicalName, string column, object value, IReadOnlyCollection<string>? columns = null) =>

@@ -47,6 +47,13 @@ public interface IQueryDataSource
     /// page reads about a page; null when the source has no such index (the engine then scans and sorts).
     /// </summary>
     IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range, IReadOnlyCollection<string>? columns = null) => null;
+
+    /// <summary>
+    /// What the source's metadata belongs to: queries of one shape bind alike under one scope, so the engine may reuse
+    /// their bound plan (<see cref="BoundPlans"/>); null, every query is bound afresh. The metadata must not change
+    /// under a scope.
+    /// </summary>
+    object? PlanScope => null;
 }
 
 /// <summary>Who runs a query and when: eq-userid and the date operators need these.</summary>

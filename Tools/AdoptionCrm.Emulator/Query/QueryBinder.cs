@@ -14,22 +14,28 @@ public sealed class QueryBinder
     private readonly BoundQuery _query;
     private readonly Dictionary<string, BoundTable> _aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(FilterSpec Spec, int Slot, Action<BoundFilter> Set)> _pendingFilters = new();
+    private readonly List<ConditionTarget>? _targets;
     private int _linkOrdinal;
 
-    private QueryBinder(IQueryDataSource source, QuerySpec spec)
+    private QueryBinder(IQueryDataSource source, QuerySpec spec, List<ConditionTarget>? targets)
     {
         _source = source;
+        _targets = targets;
         var root = new BoundTable(0, spec.EntityName, source.GetTable(spec.EntityName), spec.AllColumns, IsRoot: true);
         _query = new BoundQuery { Spec = spec, Root = root };
         _query.Tables.Add(root);
         _aliases[root.Alias] = root;
     }
 
-    public static BoundQuery Bind(IQueryDataSource source, QuerySpec spec)
-    {
-        var binder = new QueryBinder(source, spec);
-        return binder.BindAll();
-    }
+    public static BoundQuery Bind(IQueryDataSource source, QuerySpec spec) => new QueryBinder(source, spec, null).BindAll();
+
+    /// <summary>
+    /// Binds and records, in binding order (the root filter, then each link's filter in link order, each filter's
+    /// conditions before its nested filters), what every condition resolved to, so <see cref="BoundPlan"/> can bind
+    /// the values of a later query of the same shape without resolving anything again.
+    /// </summary>
+    internal static BoundQuery Bind(IQueryDataSource source, QuerySpec spec, List<ConditionTarget> targets) =>
+        new QueryBinder(source, spec, targets).BindAll();
 
     private BoundQuery BindAll()
     {
@@ -123,6 +129,7 @@ public sealed class QueryBinder
             otherSlot = otherTable.Slot;
             otherColumn = Column(otherTable.Table, dot < 0 ? spec.ValueOf : spec.ValueOf[(dot + 1)..]);
         }
+        _targets?.Add(new ConditionTarget(table, column, otherSlot, otherColumn));
         return ConditionBinder.Bind(spec, table, column, otherSlot, otherColumn);
     }
 

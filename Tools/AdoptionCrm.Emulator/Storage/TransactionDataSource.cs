@@ -23,6 +23,9 @@ internal sealed class TransactionDataSource : IQueryDataSource
 
     public TableDefinition GetTable(string logicalName) => _org.Catalog.Get(logicalName).Definition;
 
+    // The catalog is immutable once built, so a plan bound against it holds for the organization's life.
+    public object? PlanScope => _org.Catalog;
+
     public IEnumerable<Entity> Scan(string logicalName, IReadOnlyCollection<string>? columns = null)
     {
         var schema = _org.Catalog.Get(logicalName);
