@@ -30,7 +30,8 @@ namespace AdoptionCrm.Plugins.Adoption
 
         /// <summary>
         /// Uncounts the company's adopters whose latest signup is before <paramref name="firstDay"/>; returns how many.
-        /// Reads all the company's adopters: the daily recompute's sweep, which also finds rows no bucket accounts for.
+        /// Reads the company's counted adopters by the company's index: the daily recompute's sweep, which also finds rows no
+        /// bucket accounts for (a row written before adopt_companyday existed has none).
         /// </summary>
         public static int Uncount(IOrganizationService service, Guid companyId, DateTime firstDay) =>
             Uncount(service, () =>

@@ -4,7 +4,8 @@ using System.Globalization;
 namespace AdoptionCrm.Plugins.Adoption
 {
     /// <summary>
-    /// adopt_companyday: the company's id and the UTC day of the person's latest signup, as one text. It leads the
+    /// adopt_companyday: the company's id (32 hex digits) and the UTC day of the person's latest signup (yyyyMMdd), as
+    /// one fixed-width text with no separator (a ':' would break addressing a row by its key). It leads the
     /// adopter's alternate key (company day, email, company), and alternate key columns are always indexed
     /// (learn.microsoft.com/training/modules/create-manage-fields-within-entity/7-alternate-key), so the people a
     /// day's bucket holds are found by an equality seek instead of a read of all the company's adopters. The email and
@@ -13,6 +14,6 @@ namespace AdoptionCrm.Plugins.Adoption
     public static class CompanyDayKey
     {
         public static string Of(Guid companyId, DateTime dayUtc) =>
-            companyId.ToString("N") + ":" + dayUtc.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            companyId.ToString("N") + dayUtc.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
     }
 }

@@ -124,12 +124,14 @@ namespace AdoptionCrm.Plugins.Adoption
             while (_days.Count > 0 && !InWindow(_days.Keys[0], nowUtc, windowDays)) _days.RemoveAt(0);
         }
 
-        /// <summary>The days holding people that <see cref="Prune"/> would drop, oldest first: whose people leave the window.</summary>
+        /// <summary>
+        /// The days <see cref="Prune"/> would drop, oldest first: whose people leave the window. Days counting no people
+        /// are listed too, so a counted row the buckets lost track of is still found.
+        /// </summary>
         public List<DateTime> DaysLeaving(DateTime nowUtc, int windowDays)
         {
             var days = new List<DateTime>();
-            for (var i = 0; i < _days.Count && !InWindow(_days.Keys[i], nowUtc, windowDays); i++)
-                if (_days.Values[i].People != 0) days.Add(_days.Keys[i]);
+            for (var i = 0; i < _days.Count && !InWindow(_days.Keys[i], nowUtc, windowDays); i++) days.Add(_days.Keys[i]);
             return days;
         }
 

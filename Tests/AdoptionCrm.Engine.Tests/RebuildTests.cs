@@ -268,6 +268,7 @@ public class RebuildTests
             a.GetAttributeValue<DateTime?>(AdopterColumns.FirstSignupOn), a.GetAttributeValue<DateTime?>(AdopterColumns.LastSignupOn), a.GetAttributeValue<int?>(AdopterColumns.Signups),
             a.GetAttributeValue<int?>(AdopterColumns.Usage), a.GetAttributeValue<int?>(AdopterColumns.Invitations), Ref(a, AdopterColumns.LatestLeadId),
             Ref(a, AdopterColumns.CompanyId), Ref(a, AdopterColumns.AccountId), a.GetAttributeValue<string>(AdopterColumns.SignupList),
+            a.GetAttributeValue<string>(AdopterColumns.CompanyDay),
             // counted as of now: what the row says after a rebuild, what its dates say on the incremental side
             DayBuckets.InWindow(a.GetAttributeValue<DateTime>(AdopterColumns.LastSignupOn), now, settings.WindowDays)));
         var companies = All(e, CompanyColumns.EntityName).OrderBy(c => c.Id).ToList();

@@ -72,6 +72,13 @@ public class BoundPlanTests
             var query = AccountsNamed(name, contact, moreThan);
             Assert.Equal(Fresh(query), Cached(query));
         }
+        // The plan was reused: a second query of the shape asks for no table's metadata (a fresh bind asks for four).
+        var before = _cached.TableLookups;
+        Cached(AccountsNamed("Tailspin", "Bob", 5));
+        Assert.Equal(before, _cached.TableLookups);
+        before = _fresh.TableLookups;
+        Fresh(AccountsNamed("Tailspin", "Bob", 5));
+        Assert.True(_fresh.TableLookups > before);
         // The values really differ between those shapes' results (the test would pass vacuously otherwise).
         Assert.NotEqual(Cached(AccountsNamed("Contoso", "Ann", 1000)), Cached(AccountsNamed("Fabrikam", "Bob", 1000)));
         Assert.Contains("pc.fullname=contact.fullname(Bob)", Cached(AccountsNamed("Fabrikam", "Bob", 1000)));

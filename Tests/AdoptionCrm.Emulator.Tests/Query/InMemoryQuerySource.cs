@@ -53,8 +53,11 @@ public sealed class InMemoryQuerySource : IQueryDataSource
         return entity;
     }
 
+    /// <summary>How many times the engine asked for a table's metadata (binding does; a reused plan does not).</summary>
+    public int TableLookups { get; private set; }
+
     public TableDefinition GetTable(string logicalName) =>
-        _tables.TryGetValue(logicalName, out var table)
+        ++TableLookups > 0 && _tables.TryGetValue(logicalName, out var table)
             ? table
             : throw Faults.Create(ErrorCodes.QueryBuilderNoEntity, $"The entity with a name = '{logicalName}' was not found in the MetadataCache.");
 
