@@ -90,23 +90,9 @@ public class FlowTests(PackedSolution packed) : IClassFixture<PackedSolution>
         Assert.Contains("adopt_other is not declared", e.Message);
     }
 
-    private IReadOnlyList<string> Mutated(Action<Dictionary<string, byte[]>> change)
-    {
-        var entries = PackedSolution.Entries(packed.Zips[0]);
-        change(entries);
-        using var buffer = new MemoryStream();
-        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, true))
-            foreach (var (name, content) in entries) { using var s = archive.CreateEntry(name).Open(); s.Write(content); }
-        return SolutionZipValidator.Validate(buffer.ToArray()).Select(p => p.ToString()).ToList();
-    }
+    private IReadOnlyList<string> Mutated(Action<Dictionary<string, byte[]>> change) => ZipMutation.Problems(packed.Zips[0], change);
 
-    private static void Replace(Dictionary<string, byte[]> entries, string entry, Func<string, string> change)
-    {
-        var before = Encoding.UTF8.GetString(entries[entry]);
-        var after = change(before);
-        Assert.NotEqual(before, after);
-        entries[entry] = Encoding.UTF8.GetBytes(after);
-    }
+    private static void Replace(Dictionary<string, byte[]> entries, string entry, Func<string, string> change) => ZipMutation.Replace(entries, entry, change);
 
     private static string Cut(string text, string from, string through)
     {

@@ -51,6 +51,7 @@ public static class SolutionZipValidator
         NativeChecks.Run(customizations, solution, entries, prefix, problems);
         FlowChecks.Run(customizations, solution, entries, problems);
         CustomApiPrivilegeChecks.Run(customizations, entries, problems);
+        AlternateKeyChecks.Run(customizations, problems);
         return problems;
     }
 
