@@ -36,7 +36,7 @@ namespace AdoptionCrm.Plugins.Adoption
         private static readonly DateTime[] NoDays = new DateTime[0];
 
         /// <summary>
-        /// The days holding people that left the company's window since its last write (UTC dates), else empty. The
+        /// The days whose buckets left the company's window since its last write (UTC dates), else empty. The
         /// company's counted adopters whose latest signup fell on them are uncounted in the same transaction
         /// (AgedOutAdopters), as the lock path does, so the company's people stay equal to its counted adopters.
         /// </summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using AdoptionCrm.Plugins.Adoption;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Model;
@@ -120,12 +119,7 @@ namespace AdoptionCrm.Plugins.Handover
             }
             else if (plan.AccountRequest != null) pairs.Add(Pair(AccountRequestKey, Write(plan.AccountRequest)));
             if (plan.UncountDays.Count > 0)
-            {
-                var days = new StringBuilder(plan.UncountDays.Count * 19);
-                foreach (var day in plan.UncountDays)
-                    days.Append(days.Length == 0 ? "" : DaySeparator.ToString()).Append(day.Ticks.ToString(CultureInfo.InvariantCulture));
-                pairs.Add(Pair(UncountDaysKey, days.ToString()));
-            }
+                pairs.Add(Pair(UncountDaysKey, string.Join(DaySeparator.ToString(), plan.UncountDays.Select(day => day.Ticks.ToString(CultureInfo.InvariantCulture)))));
             return Join(pairs);
         }
 

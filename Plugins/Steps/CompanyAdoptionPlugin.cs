@@ -50,7 +50,7 @@ namespace AdoptionCrm.Plugins.Steps
                     new SignupPlanWrites(localContext.SystemUserService, new RequestSender(localContext.SystemUserService, context.IsInTransaction), m => localContext.Trace(m)).Apply(plan, target.Id);
                     return;
                 }
-                request = HandoverText.ReadCompany(target.GetAttributeValue<string>(CompanyColumns.PendingChange));
+                request = HandoverText.ReadCompany(pending);
                 if (request == null) { localContext.Trace("adopt_pendingchange holds no request the engine can read; nothing to do."); if (!target.Contains(CompanyColumns.AccountId)) return; }
                 else if (request.Kind == CompanyRequestKind.Rebuild) { localContext.Trace("Locked for a rebuild."); return; }
             }
