@@ -21,6 +21,10 @@ namespace AdoptionCrm.Plugins.Adoption
         private const string AdopterAlias = "adopter";
         private const string AccountAlias = "account";
         private const string VersionNumber = VersionColumns.VersionNumber;
+        private const string AdopterPrefix = AdopterAlias + ".", AccountPrefix = AccountAlias + ".";
+        // Split once: the lists are constants, and the read runs on every signup.
+        private static readonly string[] CompanyReadColumns = CompanyState.ImageColumns.Split(',');
+        private static readonly string[] AccountReadColumns = AccountSummaryUpdater.ImageColumns.Split(',');
 
         public Entity Company { get; private set; }
         public Entity StoredAdopter { get; private set; }
@@ -28,7 +32,7 @@ namespace AdoptionCrm.Plugins.Adoption
 
         public static SignupSnapshot Read(IOrganizationService service, Guid companyId, Guid adopterId)
         {
-            var query = new QueryExpression(CompanyColumns.EntityName) { ColumnSet = new ColumnSet(CompanyState.ImageColumns.Split(',')), TopCount = 1 };
+            var query = new QueryExpression(CompanyColumns.EntityName) { ColumnSet = new ColumnSet(CompanyReadColumns), TopCount = 1 };
             query.ColumnSet.AddColumn(VersionNumber);
             query.Criteria.AddCondition(CompanyColumns.Id, ConditionOperator.Equal, companyId);
             var adopter = query.AddLink(AdopterColumns.EntityName, CompanyColumns.Id, AdopterColumns.CompanyId, JoinOperator.LeftOuter);
@@ -38,15 +42,15 @@ namespace AdoptionCrm.Plugins.Adoption
             adopter.LinkCriteria.AddCondition(AdopterColumns.Id, ConditionOperator.Equal, adopterId);
             var account = query.AddLink(AccountColumns.EntityName, CompanyColumns.CountedAccountId, AccountColumns.Id, JoinOperator.LeftOuter);
             account.EntityAlias = AccountAlias;
-            account.Columns = new ColumnSet(AccountSummaryUpdater.ImageColumns.Split(','));
+            account.Columns = new ColumnSet(AccountReadColumns);
             account.Columns.AddColumns(AccountColumns.Id, VersionNumber);
 
             var rows = service.RetrieveMultiple(query).Entities;
             var snapshot = new SignupSnapshot();
             if (rows.Count == 0) return snapshot;
             var row = rows[0];
-            snapshot.StoredAdopter = Linked(row, AdopterAlias, AdopterColumns.EntityName, AdopterColumns.Id);
-            snapshot.Account = Linked(row, AccountAlias, AccountColumns.EntityName, AccountColumns.Id);
+            snapshot.StoredAdopter = Linked(row, AdopterPrefix, AdopterColumns.EntityName, AdopterColumns.Id);
+            snapshot.Account = Linked(row, AccountPrefix, AccountColumns.EntityName, AccountColumns.Id);
             if (snapshot.Account != null)
             {
                 string linkedVersion = VersionText(snapshot.Account.Contains(VersionNumber) ? snapshot.Account[VersionNumber] : null);
@@ -55,22 +59,24 @@ namespace AdoptionCrm.Plugins.Adoption
                 snapshot.Account.RowVersion = versionIsRowVersion ? linkedVersion : null;
             }
             row.Attributes.Remove(VersionNumber);
-            foreach (var key in new List<string>(row.Attributes.Keys)) if (key.Contains(".")) row.Attributes.Remove(key);
+            var linkedKeys = new List<string>();
+            foreach (var key in row.Attributes.Keys) if (key.IndexOf('.') >= 0) linkedKeys.Add(key);
+            foreach (var key in linkedKeys) row.Attributes.Remove(key);
             snapshot.Company = row;
             return snapshot;
         }
 
         /// <summary>The link-entity's columns as a row of its own table, or null when the outer join found none.</summary>
-        private static Entity Linked(Entity row, string alias, string table, string idColumn)
+        private static Entity Linked(Entity row, string prefix, string table, string idColumn)
         {
-            object id = Aliased(row, alias + "." + idColumn);
+            object id = Aliased(row, prefix + idColumn);
             if (!(id is Guid)) return null;
             var linked = new Entity(table, (Guid)id);
             foreach (var pair in row.Attributes)
             {
-                if (!pair.Key.StartsWith(alias + ".", StringComparison.Ordinal)) continue;
+                if (!pair.Key.StartsWith(prefix, StringComparison.Ordinal)) continue;
                 object value = pair.Value is AliasedValue ? ((AliasedValue)pair.Value).Value : pair.Value;
-                if (value != null) linked[pair.Key.Substring(alias.Length + 1)] = value;
+                if (value != null) linked[pair.Key.Substring(prefix.Length)] = value;
             }
             return linked;
         }

@@ -61,9 +61,11 @@ public static class DeepCopy
         var copy = (OrganizationRequest)Activator.CreateInstance(source.GetType())!;
         copy.RequestName = source.RequestName;
         copy.RequestId = source.RequestId;
-        var parameters = new ParameterCollection();
+        // The new request's own (empty) collection is filled rather than replaced, so each copy makes one, not two;
+        // cleared first, in case a typed request's constructor set a default.
+        var parameters = copy.Parameters ??= new ParameterCollection();
+        parameters.Clear();
         foreach (var (key, value) in source.Parameters) parameters[key] = Value(value);
-        copy.Parameters = parameters;
         return copy;
     }
 
@@ -71,9 +73,9 @@ public static class DeepCopy
     {
         var copy = (OrganizationResponse)Activator.CreateInstance(source.GetType())!;
         copy.ResponseName = source.ResponseName;
-        var results = new ParameterCollection();
+        var results = copy.Results ??= new ParameterCollection();
+        results.Clear();
         foreach (var (key, value) in source.Results) results[key] = Value(value);
-        copy.Results = results;
         return copy;
     }
 }

@@ -14,10 +14,29 @@ public static class FormattedValue
 {
     public static string? For(object? value, ColumnDefinition? column) => value switch
     {
-        OptionSetValue option => column?.Options.FirstOrDefault(o => o.Value == option.Value)?.Label,
-        bool flag => column?.Options.FirstOrDefault(o => o.Value == (flag ? 1 : 0))?.Label ?? (flag ? "Yes" : "No"),
+        OptionSetValue option => LabelOf(column, option.Value),
+        bool flag => LabelOf(column, flag ? 1 : 0) ?? (flag ? "Yes" : "No"),
         Money money => money.Value.ToString("N" + (column?.Precision ?? 2), CultureInfo.InvariantCulture),
         EntityReference reference => reference.Name,
         _ => null,
     };
+
+    /// <summary>The option's label, null when the column has no such option. A loop: every read value is formatted here.</summary>
+    public static string? LabelOf(ColumnDefinition? column, int value)
+    {
+        if (column is null) return null;
+        var options = column.Options;
+        for (var i = 0; i < options.Count; i++)
+            if (options[i].Value == value) return options[i].Label;
+        return null;
+    }
+
+    /// <summary>Whether the column has an option of this value.</summary>
+    public static bool HasOption(ColumnDefinition column, int value)
+    {
+        var options = column.Options;
+        for (var i = 0; i < options.Count; i++)
+            if (options[i].Value == value) return true;
+        return false;
+    }
 }

@@ -7,7 +7,9 @@ namespace AdoptionCrm.Emulator.Pipeline;
 /// <summary>ITracingService that keeps the step's trace text for the execution log (plugintracelog).</summary>
 internal sealed class CapturingTracingService : ITracingService
 {
-    private readonly StringBuilder _text = new();
+    // Sized for a step's usual trace (its entry and exit lines and a few more): a builder grown from 16 characters
+    // allocates each chunk as it doubles.
+    private readonly StringBuilder _text = new(512);
 
     public void Trace(string format, params object[] args)
     {

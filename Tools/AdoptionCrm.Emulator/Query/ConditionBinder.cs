@@ -57,14 +57,14 @@ public static class ConditionBinder
         }
 
         if (OneValue.Contains(op))
-            return Make(table, column, op, Expect(spec, 1).Select(v => ValueNormalizer.Coerce(v, column, name)).ToArray());
+            return Make(table, column, op, Coerced(Expect(spec, 1), column, name));
         if (op is ConditionOperator.In or ConditionOperator.NotIn)
         {
             if (spec.Values.Count == 0) throw WrongCount(spec, "at least one value");
-            return Make(table, column, op, spec.Values.Select(v => ValueNormalizer.Coerce(v, column, name)).ToArray());
+            return Make(table, column, op, Coerced(spec.Values, column, name));
         }
         if (op is ConditionOperator.Between or ConditionOperator.NotBetween)
-            return Make(table, column, op, Expect(spec, 2).Select(v => ValueNormalizer.Coerce(v, column, name)).ToArray());
+            return Make(table, column, op, Coerced(Expect(spec, 2), column, name));
         if (Patterns.Contains(op))
         {
             var text = Convert.ToString(Expect(spec, 1)[0], CultureInfo.InvariantCulture) ?? "";
@@ -90,6 +90,14 @@ public static class ConditionBinder
             return Make(table, column, op, new object?[] { count });
         }
         throw Unsupported(spec, null);
+    }
+
+    // A loop, not Select: every condition of every query binds here.
+    private static object?[] Coerced(List<object?> values, ColumnDefinition column, string table)
+    {
+        var coerced = new object?[values.Count];
+        for (var i = 0; i < coerced.Length; i++) coerced[i] = ValueNormalizer.Coerce(values[i], column, table);
+        return coerced;
     }
 
     private static BoundCondition Make(BoundTable table, ColumnDefinition column, ConditionOperator op, object?[] values) =>

@@ -18,7 +18,7 @@ public static class QueryExpressionReader
             Top = query.TopCount,
             Filter = ReadFilter(query.Criteria),
         };
-        ReadColumns(query.ColumnSet, spec.Attributes, all => spec.AllColumns = all);
+        spec.AllColumns = ReadColumns(query.ColumnSet, spec.Attributes);
         ReadPaging(query.PageInfo, spec);
         foreach (var order in query.Orders) spec.Orders.Add(ReadOrder(order));
         foreach (var link in query.LinkEntities) spec.Links.Add(ReadLink(link));
@@ -32,7 +32,7 @@ public static class QueryExpressionReader
         if (query.Attributes.Count != query.Values.Count)
             throw Faults.Create(ErrorCodes.InvalidArgument, "QueryByAttribute must have the same number of attributes and values.");
         var spec = new QuerySpec { EntityName = query.EntityName, Top = query.TopCount };
-        ReadColumns(query.ColumnSet, spec.Attributes, all => spec.AllColumns = all);
+        spec.AllColumns = ReadColumns(query.ColumnSet, spec.Attributes);
         ReadPaging(query.PageInfo, spec);
         for (var i = 0; i < query.Attributes.Count; i++)
         {
@@ -50,11 +50,13 @@ public static class QueryExpressionReader
         return spec;
     }
 
-    private static void ReadColumns(ColumnSet? columns, List<AttributeSpec> into, Action<bool> setAll)
+    /// <summary>Adds the named columns; true when the set asks for all columns.</summary>
+    private static bool ReadColumns(ColumnSet? columns, List<AttributeSpec> into)
     {
-        if (columns is null) return;
-        setAll(columns.AllColumns);
-        foreach (var column in columns.Columns) into.Add(new AttributeSpec { Name = column });
+        if (columns is null) return false;
+        into.Capacity = columns.Columns.Count;
+        foreach (var column in columns.Columns) into.Add(AttributeSpec.Plain(column));
+        return columns.AllColumns;
     }
 
     private static void ReadPaging(PagingInfo? paging, QuerySpec spec)
@@ -80,7 +82,7 @@ public static class QueryExpressionReader
             Alias = string.IsNullOrEmpty(link.EntityAlias) ? null : link.EntityAlias,
             Filter = ReadFilter(link.LinkCriteria),
         };
-        ReadColumns(link.Columns, spec.Attributes, all => spec.AllColumns = all);
+        spec.AllColumns = ReadColumns(link.Columns, spec.Attributes);
         foreach (var order in link.Orders) spec.Orders.Add(ReadOrder(order));
         foreach (var child in link.LinkEntities) spec.Links.Add(ReadLink(child));
         return spec;

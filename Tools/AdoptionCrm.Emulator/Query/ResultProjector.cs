@@ -13,7 +13,8 @@ public sealed class ResultProjector
 {
     private readonly IQueryDataSource _source;
     private readonly BoundQuery _query;
-    private readonly Dictionary<(string, Guid), string?> _names = new();
+    // Made on the first lookup name: most queries read no lookup column.
+    private Dictionary<(string, Guid), string?>? _names;
 
     public ResultProjector(IQueryDataSource source, BoundQuery query)
     {
@@ -30,9 +31,9 @@ public sealed class ResultProjector
         var result = new Entity(table.LogicalName, root.Id) { RowVersion = root.RowVersion };
         if (_query.Root.AllColumns)
             foreach (var pair in root.Attributes) Put(result, pair.Key, ColumnOf(table, pair.Key), pair.Value, null);
-        foreach (var linked in _query.Tables.Where(t => !t.IsRoot && t.AllColumns))
+        foreach (var linked in _query.Tables)
         {
-            if (row[linked.Slot] is not { } entity) continue;
+            if (linked.IsRoot || !linked.AllColumns || row[linked.Slot] is not { } entity) continue;
             foreach (var pair in entity.Attributes)
                 Put(result, linked.Alias + "." + pair.Key, ColumnOf(linked.Table, pair.Key), pair.Value, linked.Table.LogicalName);
         }
@@ -64,6 +65,7 @@ public sealed class ResultProjector
     private string? NameOf(EntityReference reference)
     {
         if (string.IsNullOrEmpty(reference.LogicalName)) return null;
+        _names ??= new Dictionary<(string, Guid), string?>();
         if (_names.TryGetValue((reference.LogicalName, reference.Id), out var cached)) return cached;
         string? name = null;
         try

@@ -35,7 +35,7 @@ internal static class ColumnValidator
                     $"A validation error occurred. The length of the '{column}' attribute of the '{schema.LogicalName}' entity exceeded the maximum allowed length of '{max}'.");
             case ColumnType.Picklist or ColumnType.State or ColumnType.Status:
                 var option = (int)stored!;
-                if (definition.Options.All(o => o.Value != option))
+                if (!FormattedValue.HasOption(definition, option))
                     throw Faults.Create(ErrorCodes.ValueOutOfRange,
                         $"A validation error occurred. The value {option} of '{column}' on record of type '{schema.LogicalName}' is outside the valid range. Accepted Values: {string.Join(",", definition.Options.Select(o => o.Value))}");
                 break;

@@ -15,6 +15,22 @@ public sealed class AttributeSpec
     public bool GroupBy { get; init; }
     public DateGrouping DateGrouping { get; init; }
     public bool Distinct { get; init; }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, AttributeSpec> PlainSpecs = new(StringComparer.Ordinal);
+    private const int PlainSpecCapacity = 4096;
+
+    /// <summary>
+    /// The spec of a column asked for by name alone (a ColumnSet's column). Specs are immutable, so one per name is
+    /// shared by every query: a plug-in's query names a dozen columns on every call. Past the capacity (names no
+    /// catalog holds, sent by a caller that makes them up) each call gets its own.
+    /// </summary>
+    public static AttributeSpec Plain(string name)
+    {
+        if (name is not null && PlainSpecs.TryGetValue(name, out var spec)) return spec;
+        spec = new AttributeSpec { Name = name! };
+        if (name is not null && PlainSpecs.Count < PlainSpecCapacity) PlainSpecs.TryAdd(name, spec);
+        return spec;
+    }
 }
 
 /// <summary>A sort on a column (of the table it is declared on) or on an aggregate alias.</summary>
