@@ -45,15 +45,11 @@ namespace AdoptionCrm.Plugins.Adoption
             return bytes;
         }
 
-        // Two ids per signup: .NET's one-shot hash where the framework has it (it keeps no hash object per call);
-        // net462, which Dataverse runs, has only the instance API. Both compute the same SHA-1.
+        // The instance API on every target: net462, which Dataverse runs, has no one-shot hash, and one code path is
+        // the one the tests run (a one-shot branch for .NET would leave the sandbox's own path untested here).
         private static byte[] Sha1(byte[] input)
         {
-#if NETFRAMEWORK
             using (var sha1 = SHA1.Create()) return sha1.ComputeHash(input);
-#else
-            return SHA1.HashData(input);
-#endif
         }
 
         // Guid's byte array keeps its first three fields little-endian; RFC 4122 works in network order.

@@ -151,4 +151,80 @@ public class BoundPlanTests
         FaultAssert.Throws(ErrorCodes.QueryBuilderNoAttribute, () => Cached(Linked("p", "cfullname")));
         Assert.Equal(Fresh(Linked("pc", "fullname")), Cached(Linked("pc", "fullname")));
     }
+
+    // Five shapes, each with values that change its result.
+    private static readonly Func<int, QueryBase>[] SeveralShapes =
+    {
+        i => AccountsNamed(i % 2 == 0 ? "Contoso" : "Fabrikam", i % 3 == 0 ? "Ann" : "Bob", i % 4 == 0 ? 100 : 1000),
+        i => new QueryByAttribute("account") { ColumnSet = new ColumnSet("name"), Attributes = { "name" }, Values = { i % 2 == 0 ? "Contoso" : "Tailspin" } },
+        i =>
+        {
+            var q = new QueryExpression("account") { ColumnSet = new ColumnSet("name", "industrycode") };
+            q.Criteria.AddCondition("numberofemployees", ConditionOperator.LessThan, 10 + i % 5 * 100);
+            return q;
+        },
+        i =>
+        {
+            var q = new QueryExpression("lead") { ColumnSet = new ColumnSet("subject") };
+            q.Criteria.AddCondition("createdon", ConditionOperator.LastXDays, i % 2 == 0 ? 10 : 60);
+            var account = q.AddLink("account", "parentaccountid", "accountid");
+            account.EntityAlias = "a";
+            account.Columns = new ColumnSet("name");
+            return q;
+        },
+        i => new FetchExpression($"<fetch><entity name='contact'><attribute name='fullname'/><filter><condition attribute='emailaddress1' operator='like' value='{(i % 2 == 0 ? "%contoso%" : "%b%")}'/></filter></entity></fetch>"),
+    };
+
+    private static string Run(InMemoryQuerySource source, QueryBase query) => Show(new QueryEngine(source).RetrieveMultiple(query, TestTables.Context()));
+
+    [Fact]
+    public void Shapes_whose_hashes_collide_never_share_a_plan()
+    {
+        // Every shape hashes alike: the first keeps the one slot and the others must bind afresh, each with its own tables.
+        var cache = new QueryPlanCache(shapeHash: _ => 42);
+        var colliding = Populate(TestTables.Source());
+        colliding.PlanScope = cache;
+        for (var i = 0; i < 12; i++)
+            foreach (var make in SeveralShapes)
+                Assert.Equal(Fresh(make(i)), Run(colliding, make(i)));
+        Assert.Equal(1, cache.Count);
+        // The first shape is still reused from the slot: it asks for no table metadata.
+        var before = colliding.TableLookups;
+        Run(colliding, SeveralShapes[0](5));
+        Assert.Equal(before, colliding.TableLookups);
+    }
+
+    [Fact]
+    public void A_full_cache_keeps_no_more_shapes_and_still_answers_right()
+    {
+        var cache = new QueryPlanCache(capacity: 2);
+        var small = Populate(TestTables.Source());
+        small.PlanScope = cache;
+        for (var i = 0; i < 6; i++)
+            foreach (var make in SeveralShapes)
+                Assert.Equal(Fresh(make(i)), Run(small, make(i)));
+        Assert.Equal(2, cache.Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new QueryPlanCache(capacity: -1));
+    }
+
+    [Fact]
+    public void Concurrent_queries_of_many_shapes_agree_with_fresh_binding()
+    {
+        // Expected answers first, bound afresh one by one; then the shapes race into an empty cache from several threads.
+        const int Rounds = 400;
+        var expected = new string[Rounds, SeveralShapes.Length];
+        for (var i = 0; i < Rounds; i++)
+            for (var s = 0; s < SeveralShapes.Length; s++) expected[i, s] = Fresh(SeveralShapes[s](i));
+        var cache = new QueryPlanCache();
+        var shared = Populate(TestTables.Source());
+        shared.PlanScope = cache;
+        var wrong = 0;
+        Parallel.For(0, Rounds * SeveralShapes.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, n =>
+        {
+            int i = n / SeveralShapes.Length, s = (n * 7 + i) % SeveralShapes.Length;
+            if (Run(shared, SeveralShapes[s](i)) != expected[i, s]) Interlocked.Increment(ref wrong);
+        });
+        Assert.Equal(0, wrong);
+        Assert.Equal(SeveralShapes.Length, cache.Count);
+    }
 }

@@ -50,7 +50,7 @@ public interface IQueryDataSource
 
     /// <summary>
     /// What the source's metadata belongs to: queries of one shape bind alike under one scope, so the engine may reuse
-    /// their bound plan (<see cref="BoundPlans"/>); null, every query is bound afresh. The metadata must not change
+    /// their bound plan (<see cref="QueryPlanCache"/>); null, every query is bound afresh. The metadata must not change
     /// under a scope.
     /// </summary>
     object? PlanScope => null;

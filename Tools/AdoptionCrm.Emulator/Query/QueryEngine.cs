@@ -49,7 +49,7 @@ public sealed class QueryEngine
     private EntityCollection Run(QuerySpec spec, QueryContext context)
     {
         CheckTopAndPaging(spec);
-        var bound = BoundPlans.Bind(_source, spec);
+        var bound = QueryPlanCache.Bind(_source, spec);
         var executor = new JoinExecutor(_source, bound, new ConditionEvaluator(context));
         // Ordered by the primary key: read the key's sorted index and stop after the page (no full scan and sort).
         var inKeyOrder = KeyOrderPlan.For(bound, _source) is { } range && executor.ExecuteInKeyOrder(range) is { } ordered
