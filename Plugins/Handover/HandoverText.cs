@@ -51,9 +51,10 @@ namespace AdoptionCrm.Plugins.Handover
             return Join(pairs);
         }
 
-        public static CompanyRequest ReadCompany(string text)
+        public static CompanyRequest ReadCompany(string text) => ReadCompany(Split(text));
+
+        private static CompanyRequest ReadCompany(Dictionary<string, string> map)
         {
-            var map = Split(text);
             if (map == null) return null;
             string kind = Get(map, KindKey);
             if (kind != RebuildKind && kind != RecomputeKind && kind != PersonKind) return null;
@@ -123,21 +124,27 @@ namespace AdoptionCrm.Plugins.Handover
             return Join(pairs);
         }
 
+        /// <summary>The plan a company Update carries, or null when the text is not a plan of this format or is damaged (CompanyUpdate is null: it is the Update).</summary>
+        public static SignupPlan ReadPlan(string text) => ReadPlan(Split(text));
+
         /// <summary>
-        /// Whether the text is meant as a plan (of this format or the nested one written before it), readable or not: a
-        /// plan that cannot be read must fail its Update, never pass as "nothing to do" after the company was written.
+        /// A company's pending text read with one pass: a plan, a damaged plan (of this format or the nested one written before it:
+        /// its Update must fail, never pass as "nothing to do" after the company was written), or a company request (<see cref="ReadCompany(string)"/>).
         /// </summary>
-        public static bool IsPlan(string text)
+        public static PendingChange ReadPending(string text)
         {
             var map = Split(text);
             var kind = map == null ? null : Get(map, KindKey);
-            return kind == PlanKind || kind == NestedPlanKind;
+            if (kind == PlanKind || kind == NestedPlanKind)
+            {
+                var plan = ReadPlan(map);
+                return plan == null ? PendingChange.UnreadablePlan : new PendingChange(plan, null, false);
+            }
+            return new PendingChange(null, ReadCompany(map), false);
         }
 
-        /// <summary>The plan a company Update carries, or null when the text is not a plan of this format or is damaged (CompanyUpdate is null: it is the Update).</summary>
-        public static SignupPlan ReadPlan(string text)
+        private static SignupPlan ReadPlan(Dictionary<string, string> map)
         {
-            var map = Split(text);
             if (map == null || Get(map, KindKey) != PlanKind) return null;
             Guid id;
             AdopterWrite adopter = AdopterWrite.None;

@@ -37,12 +37,12 @@ namespace AdoptionCrm.Plugins.Steps
             CompanyRequest request = null;
             if (target.Contains(CompanyColumns.PendingChange))
             {
-                string pending = target.GetAttributeValue<string>(CompanyColumns.PendingChange);
-                SignupPlan plan = HandoverText.ReadPlan(pending);
+                var pending = HandoverText.ReadPending(target.GetAttributeValue<string>(CompanyColumns.PendingChange));
                 // The company's columns are already written by this Update: a plan that cannot be read fails it, so it
                 // rolls back and the signup's step takes the company's lock instead (SignupDelivery).
-                if (plan == null && HandoverText.IsPlan(pending))
+                if (pending.IsUnreadablePlan)
                     throw new InvalidPluginExecutionException("The company's planned signup could not be read; the signup goes through the company's lock instead.");
+                SignupPlan plan = pending.Plan;
                 if (plan != null)
                 {
                     // An optimistic signup (SignupDelivery): the Update itself wrote the company's columns against its
@@ -50,7 +50,7 @@ namespace AdoptionCrm.Plugins.Steps
                     new SignupPlanWrites(localContext.SystemUserService, new RequestSender(localContext.SystemUserService, context.IsInTransaction), m => localContext.Trace(m)).Apply(plan, target.Id);
                     return;
                 }
-                request = HandoverText.ReadCompany(pending);
+                request = pending.Request;
                 if (request == null) { localContext.Trace("adopt_pendingchange holds no request the engine can read; nothing to do."); if (!target.Contains(CompanyColumns.AccountId)) return; }
                 else if (request.Kind == CompanyRequestKind.Rebuild) { localContext.Trace("Locked for a rebuild."); return; }
             }

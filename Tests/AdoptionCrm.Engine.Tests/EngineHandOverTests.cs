@@ -137,7 +137,7 @@ public class EngineHandOverTests
         // The nested form plans had before their rows were flat pairs, and a damaged plan of today's form.
         foreach (var text in new[] { "kind=plan&adopterop=1&adopterid=" + Guid.NewGuid().ToString("N") + "&adopter=adopt_name%3Ds:Ann", "kind=signupplan&adopterop=9" })
         {
-            Assert.True(HandoverText.IsPlan(text));
+            Assert.True(HandoverText.ReadPending(text).IsUnreadablePlan);
             var fault = Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() =>
                 e.Org.SystemService.Update(new Entity(CompanyColumns.EntityName, id) { [CompanyColumns.PendingChange] = text, [CompanyColumns.People] = 99 }));
             Assert.Contains("could not be read", fault.Message);
@@ -145,7 +145,37 @@ public class EngineHandOverTests
             Assert.Equal(before.GetAttributeValue<int>(CompanyColumns.People), after.GetAttributeValue<int>(CompanyColumns.People));
             Assert.Equal(before.GetAttributeValue<string>(CompanyColumns.Buckets), after.GetAttributeValue<string>(CompanyColumns.Buckets));
         }
-        Assert.False(HandoverText.IsPlan("kind=person&domain=contoso.com"));
+        Assert.False(HandoverText.ReadPending("kind=person&domain=contoso.com").IsUnreadablePlan);
+    }
+
+    [Fact]
+    public void A_pending_text_reads_once_as_a_plan_a_damaged_plan_a_request_or_nothing()
+    {
+        var accountId = Guid.NewGuid();
+        var planText = HandoverText.Write(new SignupPlan(null, AdopterWrite.None, accountId, null,
+            new AccountRequest { Delta = new DayBuckets(), RequestedOnUtc = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc) }, new List<DateTime>()));
+        var plan = HandoverText.ReadPending(planText);
+        Assert.Equal(accountId, plan.Plan!.AccountId);
+        Assert.Null(plan.Request);
+        Assert.False(plan.IsUnreadablePlan);
+
+        var damaged = HandoverText.ReadPending(planText.Replace("account=" + accountId.ToString("N"), "account=nope"));
+        Assert.True(damaged.IsUnreadablePlan);
+        Assert.Null(damaged.Plan);
+
+        var lead = Guid.NewGuid();
+        var request = HandoverText.ReadPending(HandoverText.Write(new CompanyRequest { Kind = CompanyRequestKind.Person, Domain = "contoso.com", Email = "a@contoso.com", LeadId = lead }));
+        Assert.Equal(lead, request.Request!.LeadId);
+        Assert.Null(request.Plan);
+        Assert.False(request.IsUnreadablePlan);
+
+        foreach (var nothing in new[] { null, "", "This is a value passed.", "kind=person&domain=contoso.com" })
+        {
+            var read = HandoverText.ReadPending(nothing!);
+            Assert.Null(read.Plan);
+            Assert.Null(read.Request);
+            Assert.False(read.IsUnreadablePlan);
+        }
     }
 
     private static string Show(object? value) => value switch
