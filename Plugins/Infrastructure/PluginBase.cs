@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 
@@ -77,10 +76,12 @@ namespace AdoptionCrm.Plugins.Infrastructure
         {
             if (_customApi != null && string.Equals(_customApi, context.MessageName, StringComparison.OrdinalIgnoreCase)
                 && context.Stage == CustomApiAttribute.MainOperationStage) return true;
-            return _registeredSteps.Any(step =>
-                string.Equals(step.Message, context.MessageName, StringComparison.OrdinalIgnoreCase)
-                && (step.PrimaryEntity == null || string.Equals(step.PrimaryEntity, context.PrimaryEntityName, StringComparison.OrdinalIgnoreCase))
-                && (int)step.Stage == context.Stage);
+            // A loop, not Any: a lambda over the context would be allocated on every execution.
+            foreach (var step in _registeredSteps)
+                if (string.Equals(step.Message, context.MessageName, StringComparison.OrdinalIgnoreCase)
+                    && (step.PrimaryEntity == null || string.Equals(step.PrimaryEntity, context.PrimaryEntityName, StringComparison.OrdinalIgnoreCase))
+                    && (int)step.Stage == context.Stage) return true;
+            return false;
         }
     }
 }

@@ -119,6 +119,9 @@ internal sealed class TableStore
         }
         foreach (var (keyName, index) in _leadingIndexes)
         {
+            // The same stored value normalizes alike: compare before normalizing (a text key upper-cases a copy).
+            var ordinal = _leadingOrdinals[keyName];
+            if (Equals(before.Values[ordinal], after.Values[ordinal])) continue;
             var was = LeadingValue(keyName, before);
             var now = LeadingValue(keyName, after);
             if (string.Equals(was, now, StringComparison.Ordinal)) continue;
