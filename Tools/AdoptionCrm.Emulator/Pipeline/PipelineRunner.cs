@@ -28,7 +28,9 @@ internal sealed class PipelineRunner
             preValidationParent = NewContext(scope, op, stage: 10, op.Input, op.SharedPreValidation, new ParameterCollection(), op.PrimaryId, scope.Caller);
         RunSteps(scope, op, 20, preOperation, ref preValidationParent);
         mainOperation();
-        foreach (var id in op.PostRows.Keys.ToList()) op.PostRows[id] = _org.Store.Get(scope.Transaction, op.Table, id);
+        // Post rows feed only stage-40 images: read them only when a stage-40 step will run.
+        if (postOperation.Count > 0 && op.PostRows.Count > 0)
+            foreach (var id in op.PostRows.Keys.ToArray()) op.PostRows[id] = _org.Store.Get(scope.Transaction, op.Table, id);
         RunSteps(scope, op, 40, postOperation, ref preValidationParent);
     }
 

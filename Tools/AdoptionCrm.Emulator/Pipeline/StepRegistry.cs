@@ -78,11 +78,12 @@ public sealed class StepRegistry
     {
         var lookup = _lookup;
         if (!ReferenceEquals(lookup.Snapshot, _snapshot)) _lookup = lookup = new Lookup(_snapshot);
-        return lookup.ByKey.GetOrAdd((message, table, stage), key => lookup.Snapshot
+        // The snapshot goes in as the factory's argument: a lambda capturing it would be allocated on every call.
+        return lookup.ByKey.GetOrAdd((message, table, stage), static (key, snapshot) => snapshot
             .Where(s => s.Definition.Stage == key.Item3
                 && string.Equals(s.Definition.Message, key.Item1, StringComparison.OrdinalIgnoreCase)
                 && (s.Definition.PrimaryEntity == null || string.Equals(s.Definition.PrimaryEntity, key.Item2, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(s => s.Definition.Rank).ThenBy(s => s.Sequence).ToArray());
+            .OrderBy(s => s.Definition.Rank).ThenBy(s => s.Sequence).ToArray(), lookup.Snapshot);
     }
 
     // Dataverse constructs a plugin with (unsecure, secure) configuration when it has that constructor.
