@@ -198,4 +198,48 @@ public class StoreIndexTests
         leading.Criteria.AddCondition("emailaddress1", ConditionOperator.In, "moved@b.test", "p0@a.test");
         Assert.Equal(new[] { "A0 again", "A0 renamed" }, Run(leading));
     }
+
+    [Fact]
+    public void A_number_key_is_one_value_whatever_its_scale_through_updates_and_seeks()
+    {
+        // A decimal column leads a key here, so the store keeps a leading-column index on a number.
+        var options = new EmulatorOptions { RegisterShippedPlugins = false, LoadSolutionTables = false };
+        options.Tables.Add(new TableDefinition("account")
+        {
+            Columns = new Dictionary<string, ColumnDefinition> { ["adopt_weight"] = new("adopt_weight", ColumnType.Decimal) { Precision = 4 } },
+            Keys = new[] { new KeyDefinition("weight_name_key", new[] { "adopt_weight", "name" }) },
+        });
+        var org = EmulatedOrganization.Create(options);
+        var service = org.SystemService;
+        var id = service.Create(new Entity("account") { ["name"] = "Contoso", ["adopt_weight"] = 1.5m });
+        // One step runs the query of the moment from a plugin, where the log counts the rows it examined.
+        QueryExpression? asked = null;
+        EntityCollection? rows = null;
+        org.On("Create", "contact", 40, (context, factory, _) => rows = factory.CreateOrganizationService(context.UserId).RetrieveMultiple(asked!));
+        (Entity? Row, long Examined) Ask(decimal value)
+        {
+            asked = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+            asked.Criteria.AddCondition("adopt_weight", ConditionOperator.Equal, value);
+            org.Log.Clear();
+            service.Create(new Entity("contact") { ["lastname"] = "trigger" });
+            return (rows!.Entities.SingleOrDefault(), org.Log.ServiceCalls.Single(c => c.Request == "RetrieveMultiple").RowsExamined);
+        }
+        Entity? Found(decimal value) => Ask(value).Row;
+
+        // The same number at another scale: the index entry stays right, and either spelling finds the row by a seek.
+        service.Update(new Entity("account", id) { ["adopt_weight"] = 1.50m });
+        Assert.Equal(id, Found(1.50m)?.Id);
+        Assert.Equal(id, Found(1.5m)?.Id);
+        Assert.Equal(1L, Ask(1.5m).Examined);
+
+        // A real change moves the entry: the old number finds nothing, the new one the row.
+        service.Update(new Entity("account", id) { ["adopt_weight"] = 2m });
+        Assert.Null(Found(1.5m));
+        Assert.Equal(id, Found(2.00m)?.Id);
+
+        // Deleted, nothing is left behind under any spelling.
+        service.Delete("account", id);
+        Assert.Null(Found(2m));
+        Assert.Null(Found(1.5m));
+    }
 }
