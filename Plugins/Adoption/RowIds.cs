@@ -45,8 +45,8 @@ namespace AdoptionCrm.Plugins.Adoption
             return bytes;
         }
 
-        // The instance API on every target: net462, which Dataverse runs, has no one-shot hash, and one code path is
-        // the one the tests run (a one-shot branch for .NET would leave the sandbox's own path untested here).
+        // The instance API on every target: net462, which Dataverse runs, has no one-shot hash, so the tests here call
+        // the API the sandbox calls (the SHA-1 behind it is the platform's own on each), pinned by known ids in the tests.
         private static byte[] Sha1(byte[] input)
         {
             using (var sha1 = SHA1.Create()) return sha1.ComputeHash(input);

@@ -32,7 +32,7 @@ namespace AdoptionCrm.Plugins.Handover
         // is escaped once, and the whole plan is read with one pass.
         private const string AdopterColumnPrefix = "adopter.", AccountColumnPrefix = "accountrow.";
         private const string PersonKind = "person", RebuildKind = "rebuild", RecomputeKind = "recompute", AccountDeltaKind = "delta", PlanKind = "signupplan";
-        // The plan's kind before its rows were flat pairs: still recognised as a plan, never read as one (IsPlan).
+        // The plan's kind before its rows were flat pairs: still recognised as a plan, never read as one (ReadPending).
         private const string NestedPlanKind = "plan";
 
         public static string Write(CompanyRequest r)

@@ -5,7 +5,7 @@ using Microsoft.Xrm.Sdk.Query;
 namespace AdoptionCrm.Emulator.Tests.Query;
 
 /// <summary>
-/// Queries of one shape reuse a bound plan (BoundPlans) and bind only their own condition values: a reused plan
+/// Queries of one shape reuse a bound plan (QueryPlanCache) and bind only their own condition values: a reused plan
 /// must give exactly what a fresh bind gives, for every value, every join and every fault.
 /// </summary>
 public class BoundPlanTests

@@ -14,6 +14,9 @@ public sealed class InMemoryQuerySource : IQueryDataSource
     private readonly Dictionary<string, TableDefinition> _tables;
     private readonly Dictionary<string, List<Entity>> _rows = new();
     private readonly HashSet<(string Table, string Column)> _indexed = new();
+    // The counters are plain dictionaries the tests read; queries may run on several threads at once (a plan-cache
+    // test), so they are written under this lock.
+    private readonly object _counting = new();
 
     public InMemoryQuerySource(params TableDefinition[] tables)
     {
@@ -23,7 +26,7 @@ public sealed class InMemoryQuerySource : IQueryDataSource
 
     public Dictionary<string, int> ScanCount { get; } = new();
 
-    /// <summary>Set, queries of one shape reuse their bound plan (BoundPlans); null (the default), each binds afresh.</summary>
+    /// <summary>Set, queries of one shape reuse their bound plan (QueryPlanCache); null (the default), each binds afresh.</summary>
     public object? PlanScope { get; set; }
 
     /// <summary>Whether the source offers the primary key's sorted index (ScanInKeyOrder); off, the engine scans and sorts.</summary>
@@ -54,16 +57,17 @@ public sealed class InMemoryQuerySource : IQueryDataSource
     }
 
     /// <summary>How many times the engine asked for a table's metadata (binding does; a reused plan does not).</summary>
-    public int TableLookups { get; private set; }
+    public int TableLookups => Volatile.Read(ref _tableLookups);
+    private int _tableLookups;
 
     public TableDefinition GetTable(string logicalName) =>
-        ++TableLookups > 0 && _tables.TryGetValue(logicalName, out var table)
+        Interlocked.Increment(ref _tableLookups) > 0 && _tables.TryGetValue(logicalName, out var table)
             ? table
             : throw Faults.Create(ErrorCodes.QueryBuilderNoEntity, $"The entity with a name = '{logicalName}' was not found in the MetadataCache.");
 
     public IEnumerable<Entity> Scan(string logicalName, IReadOnlyCollection<string>? columns = null)
     {
-        ScanCount[logicalName] = ScanCount.GetValueOrDefault(logicalName) + 1;
+        lock (_counting) ScanCount[logicalName] = ScanCount.GetValueOrDefault(logicalName) + 1;
         return _rows[logicalName];
     }
 
@@ -74,7 +78,7 @@ public sealed class InMemoryQuerySource : IQueryDataSource
         var rows = _rows[logicalName].Where(e => range.Contains(e.Id));
         foreach (var row in range.Descending ? rows.OrderByDescending(e => e.Id) : rows.OrderBy(e => e.Id))
         {
-            KeyOrderRowsRead[logicalName] = KeyOrderRowsRead.GetValueOrDefault(logicalName) + 1;
+            lock (_counting) KeyOrderRowsRead[logicalName] = KeyOrderRowsRead.GetValueOrDefault(logicalName) + 1;
             yield return row;
         }
     }
@@ -84,7 +88,7 @@ public sealed class InMemoryQuerySource : IQueryDataSource
     public IEnumerable<Entity>? LookupAny(string logicalName, string column, IReadOnlyCollection<object> values, IReadOnlyCollection<string>? columns = null)
     {
         if (Hits(logicalName, column, values) is not { } hits) return null;
-        IndexRowsRead[(logicalName, column)] = IndexRowsRead.GetValueOrDefault((logicalName, column)) + hits.Count;
+        lock (_counting) IndexRowsRead[(logicalName, column)] = IndexRowsRead.GetValueOrDefault((logicalName, column)) + hits.Count;
         return hits;
     }
 

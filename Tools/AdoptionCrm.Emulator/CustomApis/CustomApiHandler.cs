@@ -43,7 +43,7 @@ internal sealed class CustomApiHandler : IMessageHandler
         _org.Runner.Run(scope, op, () =>
         {
             if (main is { } plugin) _org.Runner.RunMainOperation(scope, op, plugin.Plugin, plugin.Name);
-        }, _ => false);
+        });
         var response = new OrganizationResponse { ResponseName = Api.UniqueName };
         foreach (var (key, value) in op.Output)
         {

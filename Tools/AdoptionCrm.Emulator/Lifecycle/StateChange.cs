@@ -32,6 +32,6 @@ internal static class StateChange
         var op = new PipelineOperation(messages[0], schema.LogicalName, input) { PrimaryId = target.Id, PairedMessage = messages.Count > 1 ? messages[1] : null };
         op.PreRows[target.Id] = org.Store.Get(scope.Transaction, schema.LogicalName, target.Id);
         op.PostRows[target.Id] = null;
-        org.Runner.Run(scope, op, write, _ => true, preValidation);
+        org.Runner.Run(scope, op, write, preValidation);
     }
 }

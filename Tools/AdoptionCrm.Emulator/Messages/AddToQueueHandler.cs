@@ -38,7 +38,7 @@ internal sealed class AddToQueueHandler : MessageHandler<AddToQueueRequest>
             }
             var item = new Entity("queueitem") { ["queueid"] = queue, ["objectid"] = target };
             op.Output["QueueItemId"] = (Guid)Dispatch(new CreateRequest { Target = item }, scope).Results["id"];
-        }, _ => false);
+        });
         return ResponseFactory.Create("AddToQueue", ("QueueItemId", op.Output["QueueItemId"]));
     }
 }

@@ -21,7 +21,7 @@ internal sealed class DeleteHandler : MessageHandler<DeleteRequest>
             Writer.LockAndGet(scope, schema, target.Id != Guid.Empty ? target.Id : Writer.ResolveId(scope, schema, new Entity(target.LogicalName) { KeyAttributes = target.KeyAttributes }));
             Org.Cascades.OnDelete(scope, target);
             Writer.Delete(scope, schema, target, Concurrency(request));
-        }, _ => false);
+        });
         return ResponseFactory.Create("Delete");
     }
 }

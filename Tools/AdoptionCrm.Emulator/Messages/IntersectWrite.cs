@@ -20,7 +20,7 @@ internal static class IntersectWrite
                 Require(org, scope, other);
                 org.Store.Link(scope.Transaction, IntersectLinks.Normalize(relationship.SchemaName, target, other), add);
             }
-        }, _ => false);
+        });
     }
 
     private static void Require(EmulatedOrganization org, ExecutionScope scope, EntityReference reference)

@@ -60,7 +60,7 @@ internal sealed class MergeHandler : MessageHandler<MergeRequest>
             if (schema.HasColumn("masterid"))
                 Org.Writer.Update(scope, schema, new Entity(master.LogicalName, subordinate.Id) { ["masterid"] = master }, ConcurrencyBehavior.Default, systemWrite: true);
             StateChange.Run(Org, scope, subordinate, new OptionSetValue(rules.State), new OptionSetValue(rules.Status), Org.Lifecycle.InternalStateChangeFires);
-        }, _ => true);
+        });
         return ResponseFactory.Create(MessageName);
     }
 }

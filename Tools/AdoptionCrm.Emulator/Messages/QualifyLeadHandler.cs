@@ -68,7 +68,7 @@ internal sealed class QualifyLeadHandler : MessageHandler<QualifyLeadRequest>
             if (links.Attributes.Count > 0) Dispatch(new UpdateRequest { Target = links }, scope);
             StateChange.Run(Org, scope, leadRef, new OptionSetValue(Qualified), status, Org.Lifecycle.InternalStateChangeFires);
             op.Output["CreatedEntities"] = created;
-        }, _ => false);
+        });
         return ResponseFactory.Create(MessageName, ("CreatedEntities", created));
     }
 

@@ -25,7 +25,7 @@ internal sealed class RetrieveHandler : MessageHandler<RetrieveRequest>
             var row = Org.Store.Get(scope.Transaction, schema.LogicalName, id) ?? throw RowWriter.NotFound(schema.LogicalName, id);
             RowsExaminedTally.Add(1); // a primary-key seek reads the one row it returns
             op.Output["Entity"] = RowMaterializer.ToEntity(Org.Store, scope.Transaction, schema, row, columns, withFormatting: true);
-        }, _ => false);
+        });
         return ResponseFactory.Create("Retrieve", ("Entity", op.Output["Entity"]));
     }
 }

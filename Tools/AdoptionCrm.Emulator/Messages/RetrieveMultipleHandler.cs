@@ -23,7 +23,7 @@ internal sealed class RetrieveMultipleHandler : MessageHandler<RetrieveMultipleR
             var rows = new QueryEngine(new TransactionDataSource(Org, scope.Transaction)).RetrieveMultiple(query, new QueryContext(scope.UserId, Org.Clock.UtcNow));
             if (!Org.QueryRowsCarryRowVersion) foreach (var row in rows.Entities) row.RowVersion = null;
             op.Output["EntityCollection"] = rows;
-        }, _ => false);
+        });
         return ResponseFactory.Create("RetrieveMultiple", ("EntityCollection", op.Output["EntityCollection"]));
     }
 }

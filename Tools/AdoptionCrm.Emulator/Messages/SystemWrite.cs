@@ -21,6 +21,6 @@ internal static class SystemWrite
         {
             org.Writer.Update(scope, schema, change, ConcurrencyBehavior.Default, systemWrite: true);
             afterWrite?.Invoke();
-        }, _ => true);
+        });
     }
 }

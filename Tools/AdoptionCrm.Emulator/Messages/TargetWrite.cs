@@ -47,7 +47,7 @@ internal static class TargetWrite
             if (single) op.PrimaryId = items[0].Id;
             if (message == "Create") op.Output["id"] = items[0].Id;
             if (message == "CreateMultiple") op.Output["Ids"] = items.Select(i => i.Id).ToArray();
-        }, _ => true, preValidation);
+        }, preValidation);
         return ResponseFactory.Create(message, op.Output.Select(p => (p.Key, (object?)p.Value)).ToArray());
     }
 

@@ -40,7 +40,7 @@ internal sealed class UpsertHandler : MessageHandler<UpsertRequest>
             }
             op.Output["RecordCreated"] = created;
             op.Output["Target"] = new EntityReference(schema.LogicalName, target.Id);
-        }, _ => false);
+        });
         return ResponseFactory.Create("Upsert", ("RecordCreated", op.Output["RecordCreated"]), ("Target", op.Output["Target"]));
     }
 }

@@ -22,21 +22,12 @@ public static class FormattedValue
     };
 
     /// <summary>The option's label, null when the column has no such option. A loop: every read value is formatted here.</summary>
-    public static string? LabelOf(ColumnDefinition? column, int value)
+    private static string? LabelOf(ColumnDefinition? column, int value)
     {
         if (column is null) return null;
         var options = column.Options;
         for (var i = 0; i < options.Count; i++)
             if (options[i].Value == value) return options[i].Label;
         return null;
-    }
-
-    /// <summary>Whether the column has an option of this value.</summary>
-    public static bool HasOption(ColumnDefinition column, int value)
-    {
-        var options = column.Options;
-        for (var i = 0; i < options.Count; i++)
-            if (options[i].Value == value) return true;
-        return false;
     }
 }

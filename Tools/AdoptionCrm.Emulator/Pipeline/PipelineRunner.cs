@@ -16,7 +16,7 @@ internal sealed class PipelineRunner
     public PipelineRunner(EmulatedOrganization org) => _org = org;
 
     /// <param name="preValidation">false: stage 10 does not run (the second half of an Update split runs PreOperation and PostOperation only).</param>
-    public void Run(ExecutionScope scope, PipelineOperation op, Action mainOperation, Func<Guid, bool> wantsPostRow, bool preValidation = true)
+    public void Run(ExecutionScope scope, PipelineOperation op, Action mainOperation, bool preValidation = true)
     {
         var preValidationParent = (EmulatedPluginContext?)null;
         var preOperation = StepsFor(op, 20);

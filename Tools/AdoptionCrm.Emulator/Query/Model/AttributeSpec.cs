@@ -21,8 +21,9 @@ public sealed class AttributeSpec
 
     /// <summary>
     /// The spec of a column asked for by name alone (a ColumnSet's column). Specs are immutable, so one per name is
-    /// shared by every query: a plug-in's query names a dozen columns on every call. Past the capacity (names no
-    /// catalog holds, sent by a caller that makes them up) each call gets its own.
+    /// shared by every query: a plug-in's query names a dozen columns on every call. A name is kept before binding
+    /// checks it, so a caller sending made-up names can fill the cache; past the capacity each new name gets a spec
+    /// of its own (right, only not shared).
     /// </summary>
     public static AttributeSpec Plain(string name)
     {
