@@ -34,6 +34,14 @@ public sealed record ColumnDefinition(string LogicalName, ColumnType Type)
     /// <summary>Local options (or the resolved global options) of a Picklist/State/Status column.</summary>
     public IReadOnlyList<OptionDefinition> Options { get; init; } = Array.Empty<OptionDefinition>();
 
+    /// <summary>The option of this value; null when the column has none. A loop: every choice read, written or sorted looks here.</summary>
+    public OptionDefinition? OptionOf(int value)
+    {
+        for (var i = 0; i < Options.Count; i++)
+            if (Options[i].Value == value) return Options[i];
+        return null;
+    }
+
     /// <summary>Value a Create gets when the column is not sent (Boolean, Picklist defaults).</summary>
     public object? DefaultValue { get; init; }
 

@@ -14,20 +14,10 @@ public static class FormattedValue
 {
     public static string? For(object? value, ColumnDefinition? column) => value switch
     {
-        OptionSetValue option => LabelOf(column, option.Value),
-        bool flag => LabelOf(column, flag ? 1 : 0) ?? (flag ? "Yes" : "No"),
+        OptionSetValue option => column?.OptionOf(option.Value)?.Label,
+        bool flag => column?.OptionOf(flag ? 1 : 0)?.Label ?? (flag ? "Yes" : "No"),
         Money money => money.Value.ToString("N" + (column?.Precision ?? 2), CultureInfo.InvariantCulture),
         EntityReference reference => reference.Name,
         _ => null,
     };
-
-    /// <summary>The option's label, null when the column has no such option. A loop: every read value is formatted here.</summary>
-    private static string? LabelOf(ColumnDefinition? column, int value)
-    {
-        if (column is null) return null;
-        var options = column.Options;
-        for (var i = 0; i < options.Count; i++)
-            if (options[i].Value == value) return options[i].Label;
-        return null;
-    }
 }

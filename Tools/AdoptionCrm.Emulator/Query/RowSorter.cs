@@ -34,7 +34,7 @@ public static class RowSorter
     private static object? SortKey(Entity? row, ColumnDefinition column)
     {
         var raw = RowValues.Raw(row, column);
-        if (raw is OptionSetValue option && column.Options.FirstOrDefault(o => o.Value == option.Value) is { } label)
+        if (raw is OptionSetValue option && column.OptionOf(option.Value) is { } label)
             return label.Label;
         return ValueNormalizer.Canonical(raw);
     }

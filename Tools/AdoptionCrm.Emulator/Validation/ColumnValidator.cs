@@ -35,7 +35,7 @@ internal static class ColumnValidator
                     $"A validation error occurred. The length of the '{column}' attribute of the '{schema.LogicalName}' entity exceeded the maximum allowed length of '{max}'.");
             case ColumnType.Picklist or ColumnType.State or ColumnType.Status:
                 var option = (int)stored!;
-                if (!HasOption(definition, option))
+                if (definition.OptionOf(option) is null)
                     throw Faults.Create(ErrorCodes.ValueOutOfRange,
                         $"A validation error occurred. The value {option} of '{column}' on record of type '{schema.LogicalName}' is outside the valid range. Accepted Values: {string.Join(",", definition.Options.Select(o => o.Value))}");
                 break;
@@ -50,15 +50,6 @@ internal static class ColumnValidator
                 break;
         }
         return stored;
-    }
-
-    // A loop, not a lambda over the value: every choice written is checked here.
-    private static bool HasOption(ColumnDefinition column, int value)
-    {
-        var options = column.Options;
-        for (var i = 0; i < options.Count; i++)
-            if (options[i].Value == value) return true;
-        return false;
     }
 
     private static StoredReference ValidateReference(DataStore store, Transaction txn, TableSchema schema, ColumnDefinition column, EntityReference reference, StoredReference stored)
