@@ -51,8 +51,6 @@ namespace AdoptionCrm.Plugins.Handover
             return Join(pairs);
         }
 
-        public static CompanyRequest ReadCompany(string text) => ReadCompany(Split(text));
-
         private static CompanyRequest ReadCompany(Dictionary<string, string> map)
         {
             if (map == null) return null;
@@ -124,12 +122,9 @@ namespace AdoptionCrm.Plugins.Handover
             return Join(pairs);
         }
 
-        /// <summary>The plan a company Update carries, or null when the text is not a plan of this format or is damaged (CompanyUpdate is null: it is the Update).</summary>
-        public static SignupPlan ReadPlan(string text) => ReadPlan(Split(text));
-
         /// <summary>
         /// A company's pending text read with one pass: a plan, a damaged plan (of this format or the nested one written before it:
-        /// its Update must fail, never pass as "nothing to do" after the company was written), or a company request (<see cref="ReadCompany(string)"/>).
+        /// its Update must fail, never pass as "nothing to do" after the company was written), or a company request.
         /// </summary>
         public static PendingChange ReadPending(string text)
         {
@@ -143,6 +138,7 @@ namespace AdoptionCrm.Plugins.Handover
             return new PendingChange(null, ReadCompany(map), false);
         }
 
+        // The plan a company Update carries, or null when the text is not a plan of this format or is damaged (CompanyUpdate is null: it is the Update).
         private static SignupPlan ReadPlan(Dictionary<string, string> map)
         {
             if (map == null || Get(map, KindKey) != PlanKind) return null;

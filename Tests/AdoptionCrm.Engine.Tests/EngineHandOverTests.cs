@@ -44,11 +44,11 @@ public class EngineHandOverTests
             Entry = new SignupEntry(lead, on, 12, 3, "Ann; O'Brien, Jr.", "CTO & founder"), LinkedAccountId = Guid.NewGuid(),
             Settings = AdoptionDefaults.Settings, RequestedOnUtc = on,
         };
-        var read = HandoverText.ReadCompany(HandoverText.Write(request))!;
+        var read = HandoverText.ReadPending(HandoverText.Write(request)).Request!;
         Assert.Equal(HandoverText.Write(request), HandoverText.Write(read));
         Assert.True(read.Entry!.SameAs(request.Entry));
         Assert.Equal((request.Email, request.LinkedAccountId, on), (read.Email, read.LinkedAccountId, read.RequestedOnUtc));
-        var removal = HandoverText.ReadCompany(HandoverText.Write(new CompanyRequest { Kind = CompanyRequestKind.Person, Domain = "contoso.com", Email = "a@contoso.com", LeadId = lead }))!;
+        var removal = HandoverText.ReadPending(HandoverText.Write(new CompanyRequest { Kind = CompanyRequestKind.Person, Domain = "contoso.com", Email = "a@contoso.com", LeadId = lead })).Request!;
         Assert.Null(removal.Entry);
 
         var delta = DayBuckets.Parse("20250301:1:12:3;20250220:-1:-5:0");
@@ -56,20 +56,20 @@ public class EngineHandOverTests
         Assert.Equal(delta.ToString(), account.Delta.ToString());
         Assert.False(account.Rebuild);
 
-        Assert.Null(HandoverText.ReadCompany("This is a value passed."));
-        Assert.Null(HandoverText.ReadCompany("kind=person&domain=contoso.com"));
-        Assert.Null(HandoverText.ReadCompany("kind=person&email=a%40b.com&lead=" + lead.ToString("N") + "&settings=broken"));
+        Assert.Null(HandoverText.ReadPending("This is a value passed.").Request);
+        Assert.Null(HandoverText.ReadPending("kind=person&domain=contoso.com").Request);
+        Assert.Null(HandoverText.ReadPending("kind=person&email=a%40b.com&lead=" + lead.ToString("N") + "&settings=broken").Request);
         Assert.Null(HandoverText.ReadAccount("kind=other"));
         var text = HandoverText.Write(request);
-        Assert.Null(HandoverText.ReadCompany(text + "&"));            // an empty pair
-        Assert.Null(HandoverText.ReadCompany("=person&" + text));     // a pair without a key
-        Assert.Null(HandoverText.ReadCompany(text + "&noequals"));
-        Assert.Null(HandoverText.ReadCompany(""));
-        Assert.Equal(text, HandoverText.Write(HandoverText.ReadCompany(text + "&unknown=ignored")!));
+        Assert.Null(HandoverText.ReadPending(text + "&").Request);            // an empty pair
+        Assert.Null(HandoverText.ReadPending("=person&" + text).Request);     // a pair without a key
+        Assert.Null(HandoverText.ReadPending(text + "&noequals").Request);
+        Assert.Null(HandoverText.ReadPending("").Request);
+        Assert.Equal(text, HandoverText.Write(HandoverText.ReadPending(text + "&unknown=ignored").Request!));
         // A text escaped in full (Uri.EscapeDataString, as texts were written before) reads the same.
         var fully = "kind=person&domain=contoso.com&email=" + Uri.EscapeDataString(request.Email) + "&lead=" + lead.ToString("N")
             + "&settings=" + Uri.EscapeDataString(SettingsText.Write(AdoptionDefaults.Settings)) + "&at=" + on.Ticks;
-        var old = HandoverText.ReadCompany(fully)!;
+        var old = HandoverText.ReadPending(fully).Request!;
         Assert.Equal((request.Email, on), (old.Email, old.RequestedOnUtc));
         Assert.Equal(SettingsText.Write(AdoptionDefaults.Settings), SettingsText.Write(old.Settings!));
     }
@@ -91,7 +91,7 @@ public class EngineHandOverTests
         account[AccountColumns.ScoreExplanation] = "3 people; 100% = all & more";
         var plan = new SignupPlan(null, new AdopterWrite(AdopterWriteKind.Update, adopter), accountId, account, null, uncountDays: new[] { on.Date.AddDays(-61), on.Date.AddDays(-60) });
         var text = HandoverText.Write(plan);
-        var read = HandoverText.ReadPlan(text)!;
+        var read = HandoverText.ReadPending(text).Plan!;
         Assert.Equal(AdopterWriteKind.Update, read.Adopter.Kind);
         Assert.Equal(adopterId, read.Adopter.Row.Id);
         Assert.Equal(adopter.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))), read.Adopter.Row.Attributes.OrderBy(a => a.Key).Select(a => (a.Key, Show(a.Value))));
@@ -106,24 +106,24 @@ public class EngineHandOverTests
 
         // The account's lock path instead of its version, and no adopter write.
         var delta = DayBuckets.Parse("20250301:1:12:3");
-        var locked = HandoverText.ReadPlan(HandoverText.Write(new SignupPlan(null, AdopterWrite.None, accountId, null,
-            new AccountRequest { Delta = delta, Settings = AdoptionDefaults.Settings, RequestedOnUtc = on })))!;
+        var locked = HandoverText.ReadPending(HandoverText.Write(new SignupPlan(null, AdopterWrite.None, accountId, null,
+            new AccountRequest { Delta = delta, Settings = AdoptionDefaults.Settings, RequestedOnUtc = on }))).Plan!;
         Assert.Equal(AdopterWriteKind.None, locked.Adopter.Kind);
         Assert.Null(locked.AccountUpdate);
         Assert.Equal(delta.ToString(), locked.AccountRequest!.Delta.ToString());
 
-        Assert.Null(HandoverText.ReadPlan(text.Replace("adopterop=2", "adopterop=7")));
-        Assert.Null(HandoverText.ReadPlan(text.Replace("adopterid=" + adopterId.ToString("N"), "adopterid=nope")));
-        Assert.Null(HandoverText.ReadPlan(text.Replace("accountversion=4828", "accountversion=")));
-        Assert.Null(HandoverText.ReadPlan(text.Replace("&accountversion=4828", "")));   // account columns without their version
-        Assert.Null(HandoverText.ReadPlan(text.Replace("&account=" + accountId.ToString("N"), "")));   // an account row with no account
-        Assert.Null(HandoverText.ReadPlan(text.Replace("=i:3", "=i:three")));                          // an unreadable value
-        Assert.Null(HandoverText.ReadPlan(text.Replace("=o:", "=x:")));                                // an unknown type
-        Assert.Null(HandoverText.ReadPlan(text.Replace("kind=signupplan", "kind=person")));
-        Assert.Null(HandoverText.ReadPlan(text.Replace("kind=signupplan", "kind=plan")));   // the nested form's kind: a plan, never read as one
-        Assert.Null(HandoverText.ReadPlan(text + "&"));
-        Assert.Null(HandoverText.ReadPlan(text.Replace("uncountdays=", "uncountdays=x")));
-        Assert.Null(HandoverText.ReadPlan(text.Replace("uncountdays=", "uncountdays=,")));   // an empty day
+        Assert.Null(HandoverText.ReadPending(text.Replace("adopterop=2", "adopterop=7")).Plan);
+        Assert.Null(HandoverText.ReadPending(text.Replace("adopterid=" + adopterId.ToString("N"), "adopterid=nope")).Plan);
+        Assert.Null(HandoverText.ReadPending(text.Replace("accountversion=4828", "accountversion=")).Plan);
+        Assert.Null(HandoverText.ReadPending(text.Replace("&accountversion=4828", "")).Plan);   // account columns without their version
+        Assert.Null(HandoverText.ReadPending(text.Replace("&account=" + accountId.ToString("N"), "")).Plan);   // an account row with no account
+        Assert.Null(HandoverText.ReadPending(text.Replace("=i:3", "=i:three")).Plan);                          // an unreadable value
+        Assert.Null(HandoverText.ReadPending(text.Replace("=o:", "=x:")).Plan);                                // an unknown type
+        Assert.Null(HandoverText.ReadPending(text.Replace("kind=signupplan", "kind=person")).Plan);
+        Assert.Null(HandoverText.ReadPending(text.Replace("kind=signupplan", "kind=plan")).Plan);   // the nested form's kind: a plan, never read as one
+        Assert.Null(HandoverText.ReadPending(text + "&").Plan);
+        Assert.Null(HandoverText.ReadPending(text.Replace("uncountdays=", "uncountdays=x")).Plan);
+        Assert.Null(HandoverText.ReadPending(text.Replace("uncountdays=", "uncountdays=,")).Plan);   // an empty day
     }
 
     [Fact]
