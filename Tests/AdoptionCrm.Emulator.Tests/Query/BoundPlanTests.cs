@@ -44,8 +44,9 @@ public class BoundPlanTests
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "null",
     };
 
-    private string Cached(QueryBase query) => Show(new QueryEngine(_cached).RetrieveMultiple(query, TestTables.Context()));
-    private string Fresh(QueryBase query) => Show(new QueryEngine(_fresh).RetrieveMultiple(query, TestTables.Context()));
+    private static string Run(InMemoryQuerySource source, QueryBase query) => Show(new QueryEngine(source).RetrieveMultiple(query, TestTables.Context()));
+    private string Cached(QueryBase query) => Run(_cached, query);
+    private string Fresh(QueryBase query) => Run(_fresh, query);
 
     private static QueryExpression AccountsNamed(string name, string contactName, int moreThan)
     {
@@ -174,8 +175,6 @@ public class BoundPlanTests
         },
         i => new FetchExpression($"<fetch><entity name='contact'><attribute name='fullname'/><filter><condition attribute='emailaddress1' operator='like' value='{(i % 2 == 0 ? "%contoso%" : "%b%")}'/></filter></entity></fetch>"),
     };
-
-    private static string Run(InMemoryQuerySource source, QueryBase query) => Show(new QueryEngine(source).RetrieveMultiple(query, TestTables.Context()));
 
     [Fact]
     public void Shapes_whose_hashes_collide_never_share_a_plan()
