@@ -28,8 +28,10 @@ public static class KeyValues
         string s => s.ToUpperInvariant(),
         StoredReference r => r.Id.ToString("N"),
         DateTime d => d.Ticks.ToString(CultureInfo.InvariantCulture),
-        // A number is one key whatever its scale or sign of zero: the platform keeps a column's numbers at its own
-        // precision, so 1.5 and 1.50 (or 0 and -0) are one value there. Dividing by 1.000… drops trailing zeros.
+        // A number is one key whatever its scale or sign of zero: a decimal column has one precision, its own digits
+        // after the point (DecimalAttributeMetadata.Precision, learn.microsoft.com/previous-versions/dynamicscrm-2016/
+        // developers-guide/gg307441(v=crm.8)), so the scale a caller sends is not kept and 1.5 and 1.50 are one value.
+        // Dividing by 1.000… drops trailing zeros.
         decimal m => (m / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
         double x => (x == 0 ? 0d : x).ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
