@@ -35,28 +35,43 @@ namespace AdoptionCrm.Plugins.Settings
         }
 
         /// <summary>The settings written by <see cref="Write"/>; null when the text is not such settings.</summary>
+        // Read on every signup: one pass with IndexOf, and a key is matched in place against the setting Write puts
+        // next (it writes them in SettingsDefinition's order), so only values become strings.
         public static AdoptionSettings Read(string text)
         {
             if (string.IsNullOrEmpty(text)) return null;
             var row = new Entity(AdoptionSettingsColumns.EntityName);
-            foreach (string pair in text.Split(Separator))
+            var all = SettingsDefinition.All;
+            int start = 0, expected = 0;
+            while (start <= text.Length)
             {
-                int eq = pair.IndexOf(Equal);
-                if (eq <= 0) return null;
-                string key = pair.Substring(0, eq), value = SeparatorEscape.Unescape(pair.Substring(eq + 1));
-                if (key == SettingsIdKey)
+                int end = text.IndexOf(Separator, start);
+                if (end < 0) end = text.Length;
+                int eq = text.IndexOf(Equal, start, end - start);
+                if (eq <= start) return null;
+                string value = SeparatorEscape.Unescape(text.Substring(eq + 1, end - eq - 1));
+                if (KeyIs(text, start, eq, SettingsIdKey))
                 {
                     Guid id;
                     if (!Guid.TryParse(value, out id)) return null;
                     row.Id = id;
-                    continue;
                 }
-                var setting = SettingsDefinition.ByColumn(key);
-                object columnValue;
-                if (setting == null || !setting.TryParse(value, out columnValue)) return null;
-                row[key] = columnValue;
+                else
+                {
+                    Setting setting = null;
+                    for (int i = expected; i < all.Count && setting == null; i++)
+                        if (KeyIs(text, start, eq, all[i].Column)) { setting = all[i]; expected = i + 1; }
+                    setting = setting ?? SettingsDefinition.ByColumn(text.Substring(start, eq - start));
+                    object columnValue;
+                    if (setting == null || !setting.TryParse(value, out columnValue)) return null;
+                    row[setting.Column] = columnValue;
+                }
+                start = end + 1;
             }
             return row.Id == Guid.Empty ? AdoptionSettings.FromRowWithoutId(row) : AdoptionSettings.FromRow(row);
         }
+
+        private static bool KeyIs(string text, int start, int eq, string key) =>
+            eq - start == key.Length && string.CompareOrdinal(text, start, key, 0, key.Length) == 0;
     }
 }

@@ -34,6 +34,31 @@ public class EngineHandOverTests
     }
 
     [Fact]
+    public void Settings_text_reads_its_pairs_in_any_order_and_refuses_a_damaged_text()
+    {
+        var written = SettingsText.Write(AdoptionSettings.FromRow(new Entity(AdoptionSettingsColumns.EntityName, Guid.NewGuid())
+        {
+            [AdoptionSettingsColumns.TeamThreshold] = 4, [AdoptionSettingsColumns.OwnDomains] = "a=b.com\nc%.com",
+        }));
+        // Pairs in reverse order read as the same settings: the reader matches the expected key first, any key after.
+        var reversed = string.Join(";", written.Split(';').Reverse());
+        Assert.Equal(written, SettingsText.Write(SettingsText.Read(reversed)!));
+        Assert.Equal(4, SettingsText.Read(reversed)!.TeamThreshold);
+        // Values holding the separators and the escape character come back as written.
+        Assert.Equal(new[] { "a=b.com", "c%.com" }, SettingsText.Read(written)!.OwnDomains);
+        // A key the definition does not know, a pair without '=', an empty pair or trailing separator, an empty key and
+        // a value its setting cannot read: the whole text is refused (null), never read in part.
+        Assert.Null(SettingsText.Read(written + ";adopt_nosuchsetting=1"));
+        Assert.Null(SettingsText.Read(written + ";" + AdoptionSettingsColumns.TeamThreshold));
+        Assert.Null(SettingsText.Read(written + ";"));
+        Assert.Null(SettingsText.Read(";" + written));
+        Assert.Null(SettingsText.Read("=4;" + written));
+        Assert.Null(SettingsText.Read(written.Replace(AdoptionSettingsColumns.TeamThreshold + "=4", AdoptionSettingsColumns.TeamThreshold + "=four")));
+        // A key that only begins like a setting's column is not that setting.
+        Assert.Null(SettingsText.Read(written.Replace(AdoptionSettingsColumns.TeamThreshold + "=", AdoptionSettingsColumns.TeamThreshold + "x=")));
+    }
+
+    [Fact]
     public void Company_and_account_requests_round_trip_and_a_foreign_value_is_refused()
     {
         var on = new DateTime(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc);
