@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using AdoptionCrm.Plugins.Adoption;
 using AdoptionCrm.Plugins.Infrastructure;
 using AdoptionCrm.Plugins.Model;
@@ -103,23 +104,25 @@ namespace AdoptionCrm.Plugins.Handover
         /// </summary>
         public static string Write(SignupPlan plan)
         {
-            var pairs = new List<KeyValuePair<string, string>> { Pair(KindKey, PlanKind) };
+            // Written straight into one builder (no pair lists, no "prefix.column" strings): a plan is written on every signup.
+            var text = new StringBuilder(1024);
+            Append(text, KindKey, PlanKind);
             if (plan.Adopter.Kind != AdopterWriteKind.None)
             {
-                pairs.Add(Pair(AdopterOpKey, ((int)plan.Adopter.Kind).ToString(CultureInfo.InvariantCulture)));
-                pairs.Add(Pair(AdopterIdKey, plan.Adopter.Row.Id.ToString("N")));
-                foreach (var column in EntityText.Write(plan.Adopter.Row)) pairs.Add(Pair(AdopterColumnPrefix + column.Key, column.Value));
+                Append(text, AdopterOpKey, ((int)plan.Adopter.Kind).ToString(CultureInfo.InvariantCulture));
+                Append(text, AdopterIdKey, plan.Adopter.Row.Id.ToString("N"));
+                EntityText.Append(text, AdopterColumnPrefix, plan.Adopter.Row, PairSeparator, Equal);
             }
-            if (plan.AccountId.HasValue) pairs.Add(Pair(AccountKey, plan.AccountId.Value.ToString("N")));
+            if (plan.AccountId.HasValue) Append(text, AccountKey, plan.AccountId.Value.ToString("N"));
             if (plan.AccountUpdate != null)
             {
-                foreach (var column in EntityText.Write(plan.AccountUpdate)) pairs.Add(Pair(AccountColumnPrefix + column.Key, column.Value));
-                pairs.Add(Pair(AccountVersionKey, plan.AccountUpdate.RowVersion ?? ""));
+                EntityText.Append(text, AccountColumnPrefix, plan.AccountUpdate, PairSeparator, Equal);
+                Append(text, AccountVersionKey, plan.AccountUpdate.RowVersion ?? "");
             }
-            else if (plan.AccountRequest != null) pairs.Add(Pair(AccountRequestKey, Write(plan.AccountRequest)));
+            else if (plan.AccountRequest != null) Append(text, AccountRequestKey, Write(plan.AccountRequest));
             if (plan.UncountDays.Count > 0)
-                pairs.Add(Pair(UncountDaysKey, string.Join(DaySeparator.ToString(), plan.UncountDays.Select(day => day.Ticks.ToString(CultureInfo.InvariantCulture)))));
-            return Join(pairs);
+                Append(text, UncountDaysKey, string.Join(DaySeparator.ToString(), plan.UncountDays.Select(day => day.Ticks.ToString(CultureInfo.InvariantCulture))));
+            return text.ToString();
         }
 
         /// <summary>
@@ -149,7 +152,7 @@ namespace AdoptionCrm.Plugins.Handover
                 int op;
                 if (!int.TryParse(Get(map, AdopterOpKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out op) || op < 1 || op > 3) return null;
                 if (!Guid.TryParseExact(Get(map, AdopterIdKey) ?? "", "N", out id)) return null;
-                var row = EntityText.Read(AdopterColumns.EntityName, id, Columns(map, AdopterColumnPrefix));
+                var row = EntityText.Read(AdopterColumns.EntityName, id, map, AdopterColumnPrefix);
                 if (row == null) return null;
                 adopter = new AdopterWrite((AdopterWriteKind)op, row);
             }
@@ -157,16 +160,18 @@ namespace AdoptionCrm.Plugins.Handover
             if (Get(map, AccountKey) != null) { if (!Guid.TryParseExact(Get(map, AccountKey), "N", out id)) return null; accountId = id; }
             Entity accountUpdate = null;
             AccountRequest accountRequest = null;
-            var accountColumns = Columns(map, AccountColumnPrefix);
+            // Read before the checks below (a row with an unreadable value is refused whatever else the plan holds); its id is set once known.
+            var accountColumns = EntityText.Read(AccountColumns.EntityName, Guid.Empty, map, AccountColumnPrefix);
+            if (accountColumns == null) return null;
             if (Get(map, AccountVersionKey) != null)
             {
                 // An account's planned change always has columns (its scored-on date at least).
-                if (accountId == null || Get(map, AccountVersionKey).Length == 0 || accountColumns.Count == 0) return null;
-                accountUpdate = EntityText.Read(AccountColumns.EntityName, accountId.Value, accountColumns);
-                if (accountUpdate == null) return null;
+                if (accountId == null || Get(map, AccountVersionKey).Length == 0 || accountColumns.Attributes.Count == 0) return null;
+                accountUpdate = accountColumns;
+                accountUpdate.Id = accountId.Value;
                 accountUpdate.RowVersion = Get(map, AccountVersionKey);
             }
-            else if (accountColumns.Count > 0) return null;   // account columns without the version they were computed against
+            else if (accountColumns.Attributes.Count > 0) return null;   // account columns without the version they were computed against
             else if (Get(map, AccountRequestKey) != null)
             {
                 accountRequest = ReadAccount(Get(map, AccountRequestKey));
@@ -181,16 +186,6 @@ namespace AdoptionCrm.Plugins.Handover
                     uncountDays.Add(day);
                 }
             return new SignupPlan(null, adopter, accountId, accountUpdate, accountRequest, uncountDays);
-        }
-
-        // The pairs under one row's prefix, as column and typed value.
-        private static List<KeyValuePair<string, string>> Columns(Dictionary<string, string> map, string prefix)
-        {
-            var columns = new List<KeyValuePair<string, string>>();
-            foreach (var pair in map)
-                if (pair.Key.Length > prefix.Length && pair.Key.StartsWith(prefix, StringComparison.Ordinal))
-                    columns.Add(Pair(pair.Key.Substring(prefix.Length), pair.Value));
-            return columns;
         }
 
         private static string EntryText(SignupEntry entry)
@@ -220,14 +215,17 @@ namespace AdoptionCrm.Plugins.Handover
         private static string Join(IEnumerable<KeyValuePair<string, string>> pairs)
         {
             // Sized for a plan (about a kilobyte): a builder that doubles from 16 characters copies it six times.
-            var text = new System.Text.StringBuilder(1024);
-            foreach (var pair in pairs)
-            {
-                if (pair.Value == null) continue;
-                if (text.Length > 0) text.Append(PairSeparator);
-                text.Append(pair.Key).Append(Equal).Append(SeparatorEscape.Escape(pair.Value, PairSeparator, Equal));
-            }
+            var text = new StringBuilder(1024);
+            foreach (var pair in pairs) Append(text, pair.Key, pair.Value);
             return text.ToString();
+        }
+
+        // One "key=value" pair after the ones already written; a null value is left out (read back as absent).
+        private static void Append(StringBuilder text, string key, string value)
+        {
+            if (value == null) return;
+            if (text.Length > 0) text.Append(PairSeparator);
+            text.Append(key).Append(Equal).Append(SeparatorEscape.Escape(value, PairSeparator, Equal));
         }
 
         // Read with IndexOf rather than Split, and a value is unescaped only when it holds an escape: a hand-over is

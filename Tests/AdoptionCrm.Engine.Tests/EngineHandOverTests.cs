@@ -144,6 +144,12 @@ public class EngineHandOverTests
         Assert.Null(HandoverText.ReadPending(text.Replace("&account=" + accountId.ToString("N"), "")).Plan);   // an account row with no account
         Assert.Null(HandoverText.ReadPending(text.Replace("=i:3", "=i:three")).Plan);                          // an unreadable value
         Assert.Null(HandoverText.ReadPending(text.Replace("=o:", "=x:")).Plan);                                // an unknown type
+        // Numbers are read in place: a sign, then digits only, inside the column's range.
+        Assert.Equal(-3, HandoverText.ReadPending(text.Replace("=i:3", "=i:-3")).Plan!.Adopter.Row.GetAttributeValue<int>(AdopterColumns.Signups));
+        foreach (var damaged in new[] { "=i:", "=i:-", "=i:3 ", "=i:99999999999", "=i:99999999999999999999" })
+            Assert.Null(HandoverText.ReadPending(text.Replace("=i:3", damaged)).Plan);
+        Assert.Null(HandoverText.ReadPending(text.Replace("=b:1", "=b:2")).Plan);
+        Assert.Null(HandoverText.ReadPending(text.Replace("=b:1", "=b:")).Plan);
         Assert.Null(HandoverText.ReadPending(text.Replace("kind=signupplan", "kind=person")).Plan);
         Assert.Null(HandoverText.ReadPending(text.Replace("kind=signupplan", "kind=plan")).Plan);   // the nested form's kind: a plan, never read as one
         Assert.Null(HandoverText.ReadPending(text + "&").Plan);
