@@ -62,6 +62,20 @@ public class StoreIndexTests
     }
 
     [Fact]
+    public void Lookup_names_in_a_result_are_read_in_the_transaction_one_row_per_named_row()
+    {
+        var (org, a, b, _) = Seed(perAccount: 2, onC: 0);
+        var query = new QueryExpression("lead") { ColumnSet = new ColumnSet("lastname", "parentaccountid") };
+        query.Criteria.AddCondition("parentaccountid", ConditionOperator.In, a, b);
+
+        var (call, rows) = FromPlugin(org, query, service => service.Update(new Entity("account", a) { ["name"] = "A renamed" }));
+
+        Assert.Equal(new[] { "A renamed", "A renamed", "B", "B" },
+            rows.Entities.Select(e => e.GetAttributeValue<EntityReference>("parentaccountid").Name));
+        Assert.Equal((4, 6L), (call.RowsReturned, call.RowsExamined)); // the four leads and the two accounts they name
+    }
+
+    [Fact]
     public void Unindexed_filter_examines_the_whole_table()
     {
         var (org, _, _, _) = Seed(perAccount: 3, onC: 40);

@@ -31,6 +31,13 @@ internal sealed class CountingQuerySource : IQueryDataSource
     public IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range, IReadOnlyCollection<string>? columns = null) =>
         _inner.ScanInKeyOrder(logicalName, range, columns) is { } rows ? Count(rows) : null;
 
+    public bool TryReadPrimaryName(string logicalName, Guid id, out string? name)
+    {
+        if (!_inner.TryReadPrimaryName(logicalName, id, out name)) return false;
+        RowsExamined++;
+        return true;
+    }
+
     // Index statistics read no rows.
     public int? LookupCount(string logicalName, string column, IReadOnlyCollection<object> values) =>
         _inner.LookupCount(logicalName, column, values);

@@ -49,6 +49,25 @@ public interface IQueryDataSource
     IEnumerable<Entity>? ScanInKeyOrder(string logicalName, PrimaryKeyRange range, IReadOnlyCollection<string>? columns = null) => null;
 
     /// <summary>
+    /// The primary name of the row of <paramref name="logicalName"/> with <paramref name="id"/> (what fills
+    /// EntityReference.Name in a result; null when the row has none); false, reading nothing, when the table has no
+    /// primary name, and false when the row is gone. True is one row examined. A source may read the name without
+    /// making an Entity (the emulator's store does).
+    /// </summary>
+    bool TryReadPrimaryName(string logicalName, Guid id, out string? name)
+    {
+        name = null;
+        var table = GetTable(logicalName);
+        if (string.IsNullOrEmpty(table.PrimaryNameAttribute)) return false;
+        var nameOnly = new[] { table.PrimaryIdAttribute, table.PrimaryNameAttribute };
+        var rows = Lookup(table.LogicalName, table.PrimaryIdAttribute, id, nameOnly)
+            ?? Scan(table.LogicalName, nameOnly).Where(e => e.Id == id);
+        if (rows.FirstOrDefault() is not { } row) return false;
+        name = row.GetAttributeValue<object>(table.PrimaryNameAttribute) as string;
+        return true;
+    }
+
+    /// <summary>
     /// What the source's metadata belongs to: queries of one shape bind alike under one scope, so the engine may reuse
     /// their bound plan (<see cref="QueryPlanCache"/>); null, every query is bound afresh. The metadata must not change
     /// under a scope.

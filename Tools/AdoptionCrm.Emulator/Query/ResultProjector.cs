@@ -70,12 +70,7 @@ public sealed class ResultProjector
         string? name = null;
         try
         {
-            var table = _source.GetTable(reference.LogicalName);
-            if (string.IsNullOrEmpty(table.PrimaryNameAttribute)) return _names[(reference.LogicalName, reference.Id)] = null;
-            var nameOnly = new[] { table.PrimaryIdAttribute, table.PrimaryNameAttribute };
-            var rows = _source.Lookup(table.LogicalName, table.PrimaryIdAttribute, reference.Id, nameOnly)
-                ?? _source.Scan(table.LogicalName, nameOnly).Where(e => e.Id == reference.Id);
-            name = rows.FirstOrDefault()?.GetAttributeValue<object>(table.PrimaryNameAttribute) as string;
+            _source.TryReadPrimaryName(reference.LogicalName, reference.Id, out name);
         }
         catch (System.ServiceModel.FaultException)
         {
