@@ -117,6 +117,22 @@ public class PagingTests
         Assert.False(result.MoreRecords);
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    [InlineData(4, 4)]
+    [InlineData(5, 4)]
+    public void TopCount_takes_the_first_rows_in_order_and_at_most_those_there_are(int top, int expected)
+    {
+        AddAccounts(4);
+        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name"), TopCount = top };
+        query.AddOrder("name", OrderType.Descending);
+        var names = Run(query).Entities.Select(e => e.GetAttributeValue<string>("name")).ToList();
+        var all = Run(new QueryExpression("account") { ColumnSet = new ColumnSet("name") }).Entities
+            .Select(e => e.GetAttributeValue<string>("name")).OrderByDescending(n => n, StringComparer.Ordinal).ToList();
+        Assert.Equal(all.Take(expected), names);
+    }
+
     [Fact]
     public void TopCount_with_PageInfo_faults()
     {

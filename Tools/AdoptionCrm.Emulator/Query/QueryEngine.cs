@@ -90,7 +90,7 @@ public sealed class QueryEngine
 
         Pager.Page<Entity?[]> page;
         if (spec.Top is int top)
-            page = new Pager.Page<Entity?[]>(sorted.Take(top).ToList(), false);
+            page = new Pager.Page<Entity?[]>(sorted.Count <= top ? sorted : sorted.GetRange(0, top), false);
         else
         {
             var primaryKey = bound.Root.Table.PrimaryIdAttribute;
@@ -100,7 +100,7 @@ public sealed class QueryEngine
                 collection.PagingCookie = new PagingCookie(Math.Max(1, spec.PageNumber), primaryKey,
                     page.Rows[0][0]!.Id, page.Rows[^1][0]!.Id).ToString();
         }
-        collection.Entities.AddRange(page.Rows.Select(projector.Project).ToList());
+        foreach (var row in page.Rows) collection.Entities.Add(projector.Project(row));
         collection.MoreRecords = page.MoreRecords;
         return collection;
     }

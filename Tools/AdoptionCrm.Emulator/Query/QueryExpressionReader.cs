@@ -20,8 +20,8 @@ public static class QueryExpressionReader
         };
         spec.AllColumns = ReadColumns(query.ColumnSet, spec.Attributes);
         ReadPaging(query.PageInfo, spec);
-        foreach (var order in query.Orders) spec.Orders.Add(ReadOrder(order));
-        foreach (var link in query.LinkEntities) spec.Links.Add(ReadLink(link));
+        ReadOrders(query.Orders, spec.Orders);
+        for (var i = 0; i < query.LinkEntities.Count; i++) spec.Links.Add(ReadLink(query.LinkEntities[i]));
         return spec;
     }
 
@@ -46,7 +46,7 @@ public static class QueryExpressionReader
             if (value is not null) condition.Values.Add(value);
             spec.Filter.Conditions.Add(condition);
         }
-        foreach (var order in query.Orders) spec.Orders.Add(ReadOrder(order));
+        ReadOrders(query.Orders, spec.Orders);
         return spec;
     }
 
@@ -54,8 +54,9 @@ public static class QueryExpressionReader
     private static bool ReadColumns(ColumnSet? columns, List<AttributeSpec> into)
     {
         if (columns is null) return false;
-        into.Capacity = columns.Columns.Count;
-        foreach (var column in columns.Columns) into.Add(AttributeSpec.Plain(column));
+        var names = columns.Columns;
+        into.Capacity = names.Count;
+        for (var i = 0; i < names.Count; i++) into.Add(AttributeSpec.Plain(names[i]));
         return columns.AllColumns;
     }
 
@@ -66,6 +67,11 @@ public static class QueryExpressionReader
         spec.PageNumber = paging.PageNumber;
         spec.PagingCookie = paging.PagingCookie;
         spec.ReturnTotalRecordCount = paging.ReturnTotalRecordCount;
+    }
+
+    private static void ReadOrders(IList<OrderExpression> orders, List<OrderSpec> into)
+    {
+        for (var i = 0; i < orders.Count; i++) into.Add(ReadOrder(orders[i]));
     }
 
     private static OrderSpec ReadOrder(OrderExpression order) =>
@@ -83,8 +89,8 @@ public static class QueryExpressionReader
             Filter = ReadFilter(link.LinkCriteria),
         };
         spec.AllColumns = ReadColumns(link.Columns, spec.Attributes);
-        foreach (var order in link.Orders) spec.Orders.Add(ReadOrder(order));
-        foreach (var child in link.LinkEntities) spec.Links.Add(ReadLink(child));
+        ReadOrders(link.Orders, spec.Orders);
+        for (var i = 0; i < link.LinkEntities.Count; i++) spec.Links.Add(ReadLink(link.LinkEntities[i]));
         return spec;
     }
 
@@ -93,18 +99,20 @@ public static class QueryExpressionReader
         var spec = new FilterSpec();
         if (filter is null) return spec;
         spec.Operator = filter.FilterOperator;
-        foreach (var condition in filter.Conditions)
+        // Indexed, not foreach: the SDK's collections hand out a boxed enumerator, and every plug-in query passes here.
+        for (var i = 0; i < filter.Conditions.Count; i++)
         {
+            var condition = filter.Conditions[i];
             var c = new ConditionSpec
             {
                 EntityAlias = string.IsNullOrEmpty(condition.EntityName) ? null : condition.EntityName,
                 Attribute = condition.AttributeName,
                 Operator = condition.Operator,
             };
-            foreach (var value in condition.Values) AddFlattened(c.Values, value);
+            for (var v = 0; v < condition.Values.Count; v++) AddFlattened(c.Values, condition.Values[v]);
             spec.Conditions.Add(c);
         }
-        foreach (var child in filter.Filters) spec.Filters.Add(ReadFilter(child));
+        for (var i = 0; i < filter.Filters.Count; i++) spec.Filters.Add(ReadFilter(filter.Filters[i]));
         return spec;
     }
 

@@ -12,6 +12,7 @@ public static class RowSorter
 {
     public static List<Entity?[]> Sort(List<Entity?[]> rows, BoundQuery query)
     {
+        if (rows.Count < 2) return rows; // nothing to order: most plug-in queries return one row or none
         var orders = query.Orders.Where(o => o.Column is not null).ToList();
         if (orders.Count == 0) return rows;
         // Each row's sort keys are read once, not at every comparison (a page of a large table sorts it whole).
