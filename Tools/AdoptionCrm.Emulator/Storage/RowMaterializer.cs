@@ -61,14 +61,24 @@ public static class RowMaterializer
     private static void Format(DataStore store, Transaction? txn, Entity entity, ColumnDefinition column, object value)
     {
         // Lookups get the referenced row's primary name first, as Dataverse fills it on read.
-        if (value is EntityReference reference && store.Catalog.Contains(reference.LogicalName))
-        {
-            var target = store.Catalog.Get(reference.LogicalName);
-            var row = store.Get(txn, target.LogicalName, reference.Id);
-            if (row != null && target.TryGetOrdinal(target.Definition.PrimaryNameAttribute, out var nameOrdinal))
-                reference.Name = row.Values[nameOrdinal] as string;
-        }
+        if (value is EntityReference reference && store.Catalog.Contains(reference.LogicalName)
+            && TryReadPrimaryName(store, txn, store.Catalog.Get(reference.LogicalName), reference.Id, out var name))
+            reference.Name = name;
         var text = FormattedValue.For(value, column);
         if (text != null) entity.FormattedValues[column.LogicalName] = text;
+    }
+
+    /// <summary>
+    /// The primary name of <paramref name="table"/>'s row <paramref name="id"/>, read straight from the stored row (no
+    /// Entity for one column); false when the table has no primary name column or the row is not there.
+    /// </summary>
+    internal static bool TryReadPrimaryName(DataStore store, Transaction? txn, TableSchema table, Guid id, out string? name)
+    {
+        name = null;
+        var column = table.Definition.PrimaryNameAttribute;
+        if (string.IsNullOrEmpty(column) || !table.TryGetOrdinal(column, out var ordinal)) return false;
+        if (store.Get(txn, table.LogicalName, id) is not { } row) return false;
+        name = row.Values[ordinal] as string;
+        return true;
     }
 }

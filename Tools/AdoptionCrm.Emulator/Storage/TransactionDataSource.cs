@@ -47,17 +47,9 @@ internal sealed class TransactionDataSource : IQueryDataSource
         return _org.Store.Seek(_txn, schema, column, values)?.Select(row => Materialize(schema, row, columns));
     }
 
-    // Straight from the stored row, as Retrieve fills a lookup's name (RowMaterializer): no Entity for one column.
-    public bool TryReadPrimaryName(string logicalName, Guid id, out string? name)
-    {
-        name = null;
-        var schema = _org.Catalog.Get(logicalName);
-        var column = schema.Definition.PrimaryNameAttribute;
-        if (string.IsNullOrEmpty(column) || !schema.TryGetOrdinal(column, out var ordinal)) return false;
-        if (_org.Store.Get(_txn, schema.LogicalName, id) is not { } row) return false;
-        name = row.Values[ordinal] as string;
-        return true;
-    }
+    // Straight from the stored row, as Retrieve fills a lookup's name.
+    public bool TryReadPrimaryName(string logicalName, Guid id, out string? name) =>
+        RowMaterializer.TryReadPrimaryName(_org.Store, _txn, _org.Catalog.Get(logicalName), id, out name);
 
     private Entity Materialize(Metadata.TableSchema schema, StoredRow row, IReadOnlyCollection<string>? columns) =>
         columns is null
