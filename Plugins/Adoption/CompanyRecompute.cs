@@ -124,25 +124,24 @@ namespace AdoptionCrm.Plugins.Adoption
         {
             if (request == null || request.Kind != CompanyRequestKind.Person || company.CountedAccountId != company.AccountId) return null;
             if (string.IsNullOrEmpty(company.Row.RowVersion)) return null;
-            DayBuckets before = company.Buckets.Copy();
-            before.Prune(_now, _settings.WindowDays);
+            // One copy, pruned: the buckets before the change. The change's own delta is built from the person's two
+            // contributions (DayBuckets.Change), which is exactly after − before, so neither is copied again.
+            DayBuckets after = company.Buckets.Copy();
+            after.Prune(_now, _settings.WindowDays);
             var uncountDays = company.Buckets.DaysLeaving(_now, _settings.WindowDays);
             // Many people leaving at once (a dormant company, a shorter window): uncounted once, under the company's lock,
             // rather than by an optimistic write that a refusal would roll back and repeat.
-            if (company.Buckets.People - before.People > PlannedUncountLimit) return null;
+            if (company.Buckets.People - after.People > PlannedUncountLimit) return null;
             var change = new PersonChange(storedAdopter, request);
             if (change.NeedsLeadCheck) return null;
-            DayBuckets after = before.Copy();
-            after.Add(change.Old.Contribution(_now, _settings.WindowDays), -1);
-            after.Add(change.Now.Contribution(_now, _settings.WindowDays), 1);
-            after.Prune(_now, _settings.WindowDays);
+            var delta = DayBuckets.Change(change.Old.Contribution(_now, _settings.WindowDays), change.Now.Contribution(_now, _settings.WindowDays), _now, _settings.WindowDays);
+            after.AddAll(delta, 1);
             AdoptionSummary summary = ScoreCalculator.Compute(after, _now, _settings);
             Guid? accountId = company.AccountId;
             if (accountId == null && _settings.AutoCreateAccounts && summary.People >= _settings.AutoCreateMinPeople) return null;
 
             Entity accountUpdate = null;
             AccountRequest accountRequest = null;
-            var delta = after.Minus(before);
             if (accountId != null && !delta.IsEmpty)
             {
                 if (account == null || account.Id != accountId.Value) return null;

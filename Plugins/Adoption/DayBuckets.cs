@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Text;
 
 namespace AdoptionCrm.Plugins.Adoption
@@ -19,11 +17,16 @@ namespace AdoptionCrm.Plugins.Adoption
         private const char BucketSeparator = ';';
         private const char FieldSeparator = ':';
         private const string DayFormat = "yyyyMMdd";
-        // A sorted list rather than a tree: at most one bucket per day of the window, and signups mostly add to the
-        // newest day (the end of the list) while the window drops the oldest.
-        private readonly SortedList<DateTime, DayBucket> _days = new SortedList<DateTime, DayBucket>();
+        // One list sorted by day rather than a tree or a SortedList: at most one bucket per day of the window, signups
+        // mostly add to the newest day (the end of the list) while the window drops the oldest, and a copy is one array
+        // copy (buckets are immutable, so copies share them).
+        private readonly List<DayBucket> _days;
 
-        public IEnumerable<DayBucket> Buckets => _days.Values;
+        public DayBuckets() { _days = new List<DayBucket>(); }
+
+        private DayBuckets(List<DayBucket> days) { _days = days; }
+
+        public IEnumerable<DayBucket> Buckets => _days;
 
         /// <summary>How many days hold something.</summary>
         public int Count => _days.Count;
@@ -103,25 +106,66 @@ namespace AdoptionCrm.Plugins.Adoption
         public void Add(DayBucket bucket, int sign)
         {
             if (bucket == null) return;
-            DayBucket current;
+            int at = IndexOf(bucket.Day);
+            if (at >= 0)
+            {
+                var next = _days[at].Plus(bucket, sign);
+                if (next.IsEmpty) _days.RemoveAt(at);
+                else _days[at] = next;
+                return;
+            }
             // Buckets are immutable, so an added one can be kept as it is.
-            var next = _days.TryGetValue(bucket.Day, out current) ? current.Plus(bucket, sign) : sign == 1 ? bucket : Empty(bucket.Day).Plus(bucket, sign);
-            if (next.IsEmpty) _days.Remove(bucket.Day);
-            else _days[bucket.Day] = next;
+            var added = sign == 1 ? bucket : Empty(bucket.Day).Plus(bucket, sign);
+            if (!added.IsEmpty) _days.Insert(~at, added);
         }
 
         public void AddAll(DayBuckets other, int sign)
         {
-            var buckets = other._days.Values;
-            if (ReferenceEquals(other, this)) buckets = buckets.ToList();
+            var buckets = ReferenceEquals(other, this) ? new List<DayBucket>(_days) : other._days;
             for (var i = 0; i < buckets.Count; i++) Add(buckets[i], sign);
+        }
+
+        /// <summary>
+        /// What moving one person's contribution from <paramref name="old"/> to <paramref name="now"/> adds to buckets that
+        /// hold only days in the window as of <paramref name="nowUtc"/>: the signed difference, with the days outside the
+        /// window left out (a bucket there would be pruned at once). Either may be null (no contribution).
+        /// </summary>
+        public static DayBuckets Change(DayBucket old, DayBucket now, DateTime nowUtc, int windowDays)
+        {
+            var change = new DayBuckets(new List<DayBucket>(2));
+            if (old != null && InWindow(old.Day, nowUtc, windowDays)) change.Add(old, -1);
+            if (now != null && InWindow(now.Day, nowUtc, windowDays)) change.Add(now, 1);
+            return change;
+        }
+
+        // The day's index, or the bitwise complement of where it would go (List.BinarySearch's convention). The newest day is
+        // looked at first: most signups add to it or after it.
+        private int IndexOf(DateTime day)
+        {
+            day = day.Date;
+            int last = _days.Count - 1;
+            if (last < 0) return ~0;
+            int newest = day.CompareTo(_days[last].Day);
+            if (newest == 0) return last;
+            if (newest > 0) return ~(last + 1);
+            int low = 0, high = last - 1;
+            while (low <= high)
+            {
+                int mid = low + ((high - low) >> 1);
+                int order = _days[mid].Day.CompareTo(day);
+                if (order == 0) return mid;
+                if (order < 0) low = mid + 1; else high = mid - 1;
+            }
+            return ~low;
         }
 
         /// <summary>Drops the days that left the window as of <paramref name="nowUtc"/>.</summary>
         public void Prune(DateTime nowUtc, int windowDays)
         {
             // Days out of the window are the oldest ones: a prefix of the sorted list.
-            while (_days.Count > 0 && !InWindow(_days.Keys[0], nowUtc, windowDays)) _days.RemoveAt(0);
+            int leaving = 0;
+            while (leaving < _days.Count && !InWindow(_days[leaving].Day, nowUtc, windowDays)) leaving++;
+            if (leaving > 0) _days.RemoveRange(0, leaving);
         }
 
         /// <summary>
@@ -131,18 +175,13 @@ namespace AdoptionCrm.Plugins.Adoption
         public List<DateTime> DaysLeaving(DateTime nowUtc, int windowDays)
         {
             var days = new List<DateTime>();
-            for (var i = 0; i < _days.Count && !InWindow(_days.Keys[i], nowUtc, windowDays); i++) days.Add(_days.Keys[i]);
+            for (var i = 0; i < _days.Count && !InWindow(_days[i].Day, nowUtc, windowDays); i++) days.Add(_days[i].Day);
             return days;
         }
 
         private static DayBucket Empty(DateTime day) => new DayBucket(day, 0, 0, 0);
 
-        public DayBuckets Copy()
-        {
-            var copy = new DayBuckets();
-            copy.AddAll(this, 1);
-            return copy;
-        }
+        public DayBuckets Copy() => new DayBuckets(new List<DayBucket>(_days));
 
         /// <summary>this − <paramref name="before"/>: what a change adds (signed).</summary>
         public DayBuckets Minus(DayBuckets before)
@@ -152,22 +191,33 @@ namespace AdoptionCrm.Plugins.Adoption
             return delta;
         }
 
-        public long People { get { long sum = 0; foreach (var b in _days.Values) sum += b.People; return sum; } }
-        public long Usage { get { long sum = 0; foreach (var b in _days.Values) sum += b.Usage; return sum; } }
-        public long Invitations { get { long sum = 0; foreach (var b in _days.Values) sum += b.Invitations; return sum; } }
+        public long People { get { long sum = 0; for (var i = 0; i < _days.Count; i++) sum += _days[i].People; return sum; } }
+        public long Usage { get { long sum = 0; for (var i = 0; i < _days.Count; i++) sum += _days[i].Usage; return sum; } }
+        public long Invitations { get { long sum = 0; for (var i = 0; i < _days.Count; i++) sum += _days[i].Invitations; return sum; } }
 
         public override string ToString()
         {
-            var c = CultureInfo.InvariantCulture;
             var text = new StringBuilder(_days.Count * 20);
-            foreach (var b in _days.Values)
+            for (var i = 0; i < _days.Count; i++)
             {
-                if (text.Length > 0) text.Append(BucketSeparator);
+                var b = _days[i];
+                if (i > 0) text.Append(BucketSeparator);
                 AppendDay(text, b.Day);
-                text.Append(FieldSeparator).Append(b.People.ToString(c)).Append(FieldSeparator)
-                    .Append(b.Usage.ToString(c)).Append(FieldSeparator).Append(b.Invitations.ToString(c));
+                AppendNumber(text.Append(FieldSeparator), b.People);
+                AppendNumber(text.Append(FieldSeparator), b.Usage);
+                AppendNumber(text.Append(FieldSeparator), b.Invitations);
             }
             return text.ToString();
+        }
+
+        // Digits by hand, '-' for a negative delta: StringBuilder.Append(long) on .NET Framework formats with the current culture.
+        private static void AppendNumber(StringBuilder text, long value)
+        {
+            ulong magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+            if (value < 0) text.Append('-');
+            ulong scale = 1;
+            while (magnitude / scale >= 10) scale *= 10;
+            for (; scale > 0; scale /= 10) text.Append((char)('0' + (int)(magnitude / scale % 10)));
         }
 
         // yyyyMMdd by hand: the text is written on every signup, one day per bucket.
