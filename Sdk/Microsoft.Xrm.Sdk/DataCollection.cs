@@ -8,23 +8,30 @@ namespace Microsoft.Xrm.Sdk
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
         private readonly IDictionary<TKey, TValue> _items;
+        // The same dictionary typed as the class when it is one (every collection here makes one): the reads and writes
+        // every attribute access goes through are then direct calls, not interface dispatch.
+        private readonly Dictionary<TKey, TValue> _dictionary;
 
-        protected DataCollection() { _items = new Dictionary<TKey, TValue>(); }
+        protected DataCollection() { _items = _dictionary = new Dictionary<TKey, TValue>(); }
 
-        protected DataCollection(IDictionary<TKey, TValue> dictionary) { _items = dictionary; }
+        protected DataCollection(IDictionary<TKey, TValue> dictionary)
+        {
+            _items = dictionary;
+            _dictionary = dictionary as Dictionary<TKey, TValue>;
+        }
 
         public TValue this[TKey key]
         {
-            get { return _items[key]; }
-            set { _items[key] = value; }
+            get { return _dictionary != null ? _dictionary[key] : _items[key]; }
+            set { if (_dictionary != null) _dictionary[key] = value; else _items[key] = value; }
         }
 
-        public int Count { get { return _items.Count; } }
+        public int Count { get { return _dictionary != null ? _dictionary.Count : _items.Count; } }
         public bool IsReadOnly { get { return false; } }
         public ICollection<TKey> Keys { get { return _items.Keys; } }
         public ICollection<TValue> Values { get { return _items.Values; } }
 
-        public void Add(TKey key, TValue value) { _items.Add(key, value); }
+        public void Add(TKey key, TValue value) { if (_dictionary != null) _dictionary.Add(key, value); else _items.Add(key, value); }
         public void Add(KeyValuePair<TKey, TValue> item) { _items.Add(item); }
         public void AddRange(params KeyValuePair<TKey, TValue>[] items) { AddRange((IEnumerable<KeyValuePair<TKey, TValue>>)items); }
         public void AddRange(IEnumerable<KeyValuePair<TKey, TValue>> items)
@@ -33,13 +40,13 @@ namespace Microsoft.Xrm.Sdk
             foreach (var item in items) _items.Add(item);
         }
         public void Clear() { _items.Clear(); }
-        public bool Contains(TKey key) { return _items.ContainsKey(key); }
+        public bool Contains(TKey key) { return _dictionary != null ? _dictionary.ContainsKey(key) : _items.ContainsKey(key); }
         public bool Contains(KeyValuePair<TKey, TValue> key) { return _items.Contains(key); }
-        public bool ContainsKey(TKey key) { return _items.ContainsKey(key); }
+        public bool ContainsKey(TKey key) { return _dictionary != null ? _dictionary.ContainsKey(key) : _items.ContainsKey(key); }
         public void CopyTo(KeyValuePair<TKey, TValue>[] array, int index) { _items.CopyTo(array, index); }
-        public bool Remove(TKey key) { return _items.Remove(key); }
+        public bool Remove(TKey key) { return _dictionary != null ? _dictionary.Remove(key) : _items.Remove(key); }
         public bool Remove(KeyValuePair<TKey, TValue> item) { return _items.Remove(item); }
-        public bool TryGetValue(TKey key, out TValue value) { return _items.TryGetValue(key, out value); }
+        public bool TryGetValue(TKey key, out TValue value) { return _dictionary != null ? _dictionary.TryGetValue(key, out value) : _items.TryGetValue(key, out value); }
         public IEnumerator<KeyValuePair<TKey, TValue>> GetEnumerator() { return _items.GetEnumerator(); }
         IEnumerator IEnumerable.GetEnumerator() { return _items.GetEnumerator(); }
     }

@@ -34,4 +34,22 @@ public class CollectionBehaviourTests
         Assert.Equal("b", attributes["name"]);
         Assert.Single(attributes);
     }
+
+    [Fact]
+    public void A_collection_over_a_caller_dictionary_reads_and_writes_through_it()
+    {
+        // ParameterCollection(IDictionary) keeps the caller's dictionary, whatever its kind: every member acts on it.
+        var backing = new SortedDictionary<string, object>(StringComparer.Ordinal) { ["b"] = 2 };
+        var parameters = new ParameterCollection(backing);
+        parameters["a"] = 1;
+        parameters.Add("c", 3);
+        Assert.Equal(3, backing.Count);
+        Assert.True(parameters.Contains("a") && parameters.ContainsKey("c"));
+        Assert.True(parameters.TryGetValue("b", out var b) && (int)b == 2);
+        Assert.Throws<ArgumentException>(() => parameters.Add("a", 9));
+        Assert.True(parameters.Remove("b"));
+        Assert.False(backing.ContainsKey("b"));
+        Assert.Equal(new[] { "a", "c" }, parameters.Select(p => p.Key));
+        Assert.Equal(2, parameters.Count);
+    }
 }
