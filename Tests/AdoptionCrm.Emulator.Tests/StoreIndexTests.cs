@@ -117,6 +117,40 @@ public class StoreIndexTests
         Assert.Equal(2L, call.RowsExamined); // the account and one lead, not the account's 200 leads
     }
 
+    [Theory]
+    [InlineData("parentaccountid", "A0,A2,B0,N")]
+    [InlineData("emailaddress1", "A1,B0")]
+    [InlineData("leadid", "A1")]
+    public void One_sought_value_finds_what_an_In_of_it_and_a_value_matching_nothing_finds(string column, string expected)
+    {
+        // Within the create's transaction: A1 moves off account A, B0 moves onto it and takes A1's old email, N is created on A.
+        (string Names, long Examined) Run(bool single)
+        {
+            var (org, a, b, _) = Seed(perAccount: 3, onC: 5);
+            var service = org.SystemService;
+            Guid Id(string name) => service.RetrieveMultiple(new QueryExpression("lead")
+                { Criteria = { Conditions = { new ConditionExpression("lastname", ConditionOperator.Equal, name) } } }).Entities.Single().Id;
+            var a1 = Id("A1");
+            var b0 = Id("B0");
+            object sought = column switch { "parentaccountid" => a, "emailaddress1" => "P1@a.test", _ => a1 };
+            object nothing = column == "emailaddress1" ? "nobody@nowhere.test" : Guid.NewGuid();
+            var query = Leads();
+            if (single) query.Criteria.AddCondition(column, ConditionOperator.Equal, sought);
+            else query.Criteria.AddCondition(column, ConditionOperator.In, sought, nothing);
+            var (call, rows) = FromPlugin(org, query, s =>
+            {
+                s.Update(new Entity("lead", a1) { ["parentaccountid"] = new EntityReference("account", b) });
+                s.Update(new Entity("lead", b0) { ["parentaccountid"] = new EntityReference("account", a), ["emailaddress1"] = "p1@a.test" });
+                s.Create(new Entity("lead") { ["lastname"] = "N", ["emailaddress1"] = "p7@a.test", ["parentaccountid"] = new EntityReference("account", a) });
+            });
+            return (string.Join(",", rows.Entities.Select(e => (string)e["lastname"])), call.RowsExamined);
+        }
+
+        var one = Run(single: true);
+        Assert.Equal(expected, one.Names);
+        Assert.Equal(Run(single: false), one);
+    }
+
     [Fact]
     public void Index_read_in_a_transaction_sees_a_row_it_moved_onto_the_sought_value()
     {

@@ -156,7 +156,7 @@ public sealed class DataStore
         var store = _tables[schema.LogicalName];
         TableOverlay? overlay = null;
         if (txn == null || !txn.Overlays.TryGetValue(schema.LogicalName, out overlay))
-            return Read(() => store.InSlotOrder(seek.CommittedIds(store)).Select(h => h.Row).ToList());
+            return Read(() => RowsOf(store.InSlotOrder(seek.CommittedIds(store))));
         var rows = Read(() =>
         {
             var hits = store.InSlotOrder(seek.CommittedIds(store));
@@ -175,6 +175,13 @@ public sealed class DataStore
         });
         foreach (var id in overlay.Created)
             if (overlay.Writes.TryGetValue(id, out var created) && created != null && seek.Matches(created)) rows.Add(created);
+        return rows;
+    }
+
+    private static List<StoredRow> RowsOf(List<(int Slot, StoredRow Row)> hits)
+    {
+        var rows = new List<StoredRow>(hits.Count);
+        foreach (var hit in hits) rows.Add(hit.Row);
         return rows;
     }
 
