@@ -5,7 +5,11 @@ namespace Microsoft.Xrm.Sdk
 {
     public sealed class AttributeCollection : DataCollection<string, object>
     {
-        public AttributeCollection() : base(new Dictionary<string, object>(StringComparer.Ordinal)) { }
+        // Room for a row's usual columns from the start: grown from empty, a dictionary of eight columns allocates its
+        // arrays three times (3, 7, 17 entries). Measured on the signup path: 11 allocates least of 0, 7, 11 and 17.
+        private const int InitialCapacity = 11;
+
+        public AttributeCollection() : base(new Dictionary<string, object>(InitialCapacity, StringComparer.Ordinal)) { }
     }
 
     public sealed class KeyAttributeCollection : DataCollection<string, object>
