@@ -88,6 +88,49 @@ public class ValidationTests
     }
 
     [Fact]
+    public void A_key_moved_and_moved_back_within_a_transaction_is_held_by_its_last_version_only()
+    {
+        // Every version of a row is checked, staged and indexed by its own key values: A-1 → B-2 → A-1 inside one request,
+        // then another row takes B-2 in it, and after the commit A-1 and B-2 belong to the rows that hold them last.
+        var org = TestOrg.Create();
+        var service = org.SystemService;
+        var first = service.Create(new Entity("account") { ["name"] = "first", ["accountnumber"] = "A-1" });
+        Guid second = Guid.Empty;
+        org.On("Create", "contact", 40, (context, factory, _) =>
+        {
+            var inner = factory.CreateOrganizationService(context.UserId);
+            inner.Update(new Entity("account", first) { ["accountnumber"] = "B-2" });
+            inner.Update(new Entity("account", first) { ["accountnumber"] = "a-1" });
+            second = inner.Create(new Entity("account") { ["name"] = "second", ["accountnumber"] = "b-2" });
+            var duplicate = Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() =>
+                inner.Create(new Entity("account") { ["name"] = "third", ["accountnumber"] = "A-1" }));
+            Assert.Equal(ErrorCodes.DuplicateRecordEntityKey, duplicate.Detail.ErrorCode);
+        });
+        Assert.Throws<System.ServiceModel.FaultException<OrganizationServiceFault>>(() => service.Create(new Entity("contact") { ["lastname"] = "doomed" }));
+
+        // The failed create doomed that request; the same moves in a request that succeeds commit.
+        org = TestOrg.Create();
+        service = org.SystemService;
+        first = service.Create(new Entity("account") { ["name"] = "first", ["accountnumber"] = "A-1" });
+        org.On("Create", "contact", 40, (context, factory, _) =>
+        {
+            var inner = factory.CreateOrganizationService(context.UserId);
+            inner.Update(new Entity("account", first) { ["accountnumber"] = "B-2" });
+            inner.Update(new Entity("account", first) { ["accountnumber"] = "a-1" });
+            second = inner.Create(new Entity("account") { ["name"] = "second", ["accountnumber"] = "b-2" });
+        });
+        service.Create(new Entity("contact") { ["lastname"] = "commits" });
+        Guid ByKey(string number) => ((Microsoft.Xrm.Sdk.Messages.RetrieveResponse)service.Execute(new Microsoft.Xrm.Sdk.Messages.RetrieveRequest
+            { Target = new EntityReference("account", "accountnumber", number), ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet(false) })).Entity.Id;
+        Assert.Equal(first, ByKey("A-1"));
+        Assert.Equal(second, ByKey("B-2"));
+        var fault = TestOrg.Fault(() => service.Create(new Entity("account") { ["name"] = "third", ["accountnumber"] = "b-2" }));
+        Assert.Equal(ErrorCodes.DuplicateRecordEntityKey, fault.ErrorCode);
+        service.Update(new Entity("account", second) { ["accountnumber"] = "C-3" });
+        service.Create(new Entity("account") { ["name"] = "third", ["accountnumber"] = "B-2" });
+    }
+
+    [Fact]
     public void SystemRequired_set_to_null_faults()
     {
         var lead = Service.Create(new Entity("lead") { ["lastname"] = "x" });

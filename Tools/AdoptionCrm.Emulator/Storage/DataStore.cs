@@ -254,7 +254,7 @@ public sealed class DataStore
     {
         foreach (var key in schema.Keys)
         {
-            var composite = KeyValues.Compose(schema, key, o => row.Values[o]);
+            var composite = row.KeyComposite(schema, key);
             if (composite == null) continue;
             var owner = FindByKey(txn, schema, key, composite);
             if (owner is Guid other && other != row.Id) throw DuplicateKey(schema, key, row);
@@ -265,7 +265,7 @@ public sealed class DataStore
     {
         foreach (var key in store.Schema.Keys)
         {
-            var composite = KeyValues.Compose(store.Schema, key, o => row.Values[o]);
+            var composite = row.KeyComposite(store.Schema, key);
             if (composite == null) continue;
             if (store.FindByKey(key.LogicalName, composite) is Guid other && other != row.Id && !overlay.Writes.ContainsKey(other))
                 throw DuplicateKey(store.Schema, key, row);

@@ -205,14 +205,14 @@ internal sealed class TableStore
 
     private void AddKey(KeyDefinition key, StoredRow row)
     {
-        var composite = KeyValues.Compose(Schema, key, o => row.Values[o]);
+        var composite = row.KeyComposite(Schema, key);
         if (composite != null) _keyIndexes[key.LogicalName][composite] = row.Id;
     }
 
     // Only the row's own entry: a key another row holds stays with it.
     private void RemoveKey(KeyDefinition key, StoredRow row)
     {
-        var composite = KeyValues.Compose(Schema, key, o => row.Values[o]);
+        var composite = row.KeyComposite(Schema, key);
         var index = _keyIndexes[key.LogicalName];
         if (composite != null && index.TryGetValue(composite, out var owner) && owner == row.Id) index.Remove(composite);
     }

@@ -34,9 +34,9 @@ public sealed class Transaction
 /// <summary>A transaction's pending versions of one table's rows; null = deleted.</summary>
 internal sealed class TableOverlay
 {
-    // The pending rows' alternate-key values ("key\ncomposite" → row), kept with every write, so a key check
+    // The pending rows' alternate-key values ((key, composite) → row), kept with every write, so a key check
     // inside a transaction that wrote many rows (a rebuild batch) is one lookup instead of a pass over them all.
-    private readonly Dictionary<string, Guid> _keyOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Key, string Composite), Guid> _keyOwners = new();
 
     /// <summary>The pending rows; write them through <see cref="Put"/> so the key lookup stays right.</summary>
     public Dictionary<Guid, StoredRow?> Writes { get; } = new();
@@ -47,18 +47,18 @@ internal sealed class TableOverlay
     {
         if (Writes.TryGetValue(id, out var old) && old != null)
             foreach (var key in schema.Keys)
-                if (KeyValues.Compose(schema, key, o => old.Values[o]) is { } before && _keyOwners.TryGetValue(Entry(key, before), out var owner) && owner == id)
+                if (old.KeyComposite(schema, key) is { } before && _keyOwners.TryGetValue(Entry(key, before), out var owner) && owner == id)
                     _keyOwners.Remove(Entry(key, before));
         Writes[id] = row;
         if (row != null)
             foreach (var key in schema.Keys)
-                if (KeyValues.Compose(schema, key, o => row.Values[o]) is { } after) _keyOwners[Entry(key, after)] = id;
+                if (row.KeyComposite(schema, key) is { } after) _keyOwners[Entry(key, after)] = id;
     }
 
     /// <summary>The pending row that holds this alternate-key value, if any.</summary>
     public Guid? KeyOwner(KeyDefinition key, string composite) => _keyOwners.TryGetValue(Entry(key, composite), out var id) ? id : null;
 
-    private static string Entry(KeyDefinition key, string composite) => key.LogicalName + "\n" + composite;
+    private static (string, string) Entry(KeyDefinition key, string composite) => (key.LogicalName, composite);
 }
 
 /// <summary>One row of an N:N intersect: the relationship and the two ends, as given to Associate.</summary>
