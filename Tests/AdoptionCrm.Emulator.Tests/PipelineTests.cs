@@ -27,6 +27,32 @@ public class PipelineTests
     private IOrganizationService Service => _org.SystemService;
 
     [Fact]
+    public void A_steps_logged_trace_is_what_it_traced_while_it_ran()
+    {
+        // Each line in order; a step that keeps its tracing service and traces after it returned (a stateful plug-in)
+        // changes no entry, as plugintracelog is written when the step ends.
+        ITracingService? kept = null;
+        var run = 0;
+        _org.On("Create", "lead", 40, (_, _, tracing) =>
+        {
+            tracing.Trace("run {0} first", ++run);
+            tracing.Trace("then {0}", "second");
+            kept = tracing;
+        });
+        Service.Create(new Entity("lead") { ["lastname"] = "a" });
+        kept!.Trace("after the step");
+        Service.Create(new Entity("lead") { ["lastname"] = "b" });
+        kept!.Trace("after the second");
+
+        var texts = _org.Log.Entries.Select(e => e.TraceText).ToArray();
+        Assert.Equal(new[] { "run 1 first\nthen second\n", "run 2 first\nthen second\n" }, texts.Select(t => t.Replace("\r\n", "\n")));
+        Assert.Same(_org.Log.Entries[0].TraceText, _org.Log.Entries[0].TraceText);
+        var copy = _org.Log.Entries[1] with { TraceText = "replaced" };
+        Assert.Equal("replaced", copy.TraceText);
+        Assert.Equal("run 2 first\nthen second\n", _org.Log.Entries[1].TraceText.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void PluginStep_declaration_registers_and_Target_edits_in_PreOperation_persist()
     {
         _org.RegisterPlugin<StampCompanyPlugin>();

@@ -198,7 +198,7 @@ internal sealed class PipelineRunner
 
     internal void Log(RegisteredPluginStep step, EmulatedPluginContext context, string outcome, CapturingTracingService tracing, string? error, long? started = null) =>
         _org.Log.Add(new ExecutionLogEntry(step.PluginName, context.MessageName, context.PrimaryEntityName, context.Stage, context.Depth,
-            context.Mode, outcome, tracing.Text, error, _org.Clock.UtcNow)
+            context.Mode, outcome, tracing, error, _org.Clock.UtcNow)
         {
             ImageBytes = PayloadSize.Of(context.PreEntityImages) + PayloadSize.Of(context.PostEntityImages),
             Elapsed = started is { } t ? System.Diagnostics.Stopwatch.GetElapsedTime(t) : TimeSpan.Zero,
