@@ -9,6 +9,7 @@ public class PagingCookieTextTests
     [Theory]
     [InlineData(1, "accountid")]
     [InlineData(12345, "adopt_adopterid")]
+    [InlineData(int.MaxValue, "a")]
     public void The_cookie_text_is_what_XElement_writes_and_reads_back(int page, string primaryKey)
     {
         var cookie = new PagingCookie(page, primaryKey, Guid.NewGuid(), Guid.NewGuid());

@@ -10,10 +10,39 @@ namespace AdoptionCrm.Emulator.Query;
 public sealed record PagingCookie(int Page, string PrimaryKey, Guid First, Guid Last)
 {
     // Written as text, not through XElement: it is made for every page of every query, and the names and values in
-    // it (a logical name, a page number, two braced Guids) never need escaping. The shape is the one XElement writes.
-    public override string ToString() =>
-        "<cookie page=\"" + Page.ToString(CultureInfo.InvariantCulture) + "\"><" + PrimaryKey
-        + " last=\"" + Last.ToString("B").ToUpperInvariant() + "\" first=\"" + First.ToString("B").ToUpperInvariant() + "\" /></cookie>";
+    // it (a logical name, a page number, two braced Guids) never need escaping. The shape is the one XElement writes,
+    // in one string.
+    public override string ToString()
+    {
+        var page = Page.ToString(CultureInfo.InvariantCulture);
+        var length = Head.Length + page.Length + Open.Length + PrimaryKey.Length + LastAttribute.Length + BracedGuid
+            + FirstAttribute.Length + BracedGuid + Tail.Length;
+        return string.Create(length, (Cookie: this, Page: page), static (span, state) =>
+        {
+            var at = 0;
+            Put(span, ref at, Head); Put(span, ref at, state.Page); Put(span, ref at, Open); Put(span, ref at, state.Cookie.PrimaryKey);
+            Put(span, ref at, LastAttribute); PutGuid(span, ref at, state.Cookie.Last);
+            Put(span, ref at, FirstAttribute); PutGuid(span, ref at, state.Cookie.First);
+            Put(span, ref at, Tail);
+        });
+    }
+
+    private const string Head = "<cookie page=\"", Open = "\"><", LastAttribute = " last=\"", FirstAttribute = "\" first=\"", Tail = "\" /></cookie>";
+    private const int BracedGuid = 38;
+
+    private static void Put(Span<char> span, ref int at, string part)
+    {
+        part.AsSpan().CopyTo(span[at..]);
+        at += part.Length;
+    }
+
+    // "{XXXXXXXX-…}" upper-cased in place: a braced Guid is hex digits, '-' and braces.
+    private static void PutGuid(Span<char> span, ref int at, Guid id)
+    {
+        id.TryFormat(span[at..], out var written, "B");
+        foreach (ref var c in span.Slice(at, written)) if (c is >= 'a' and <= 'f') c = (char)(c - 'a' + 'A');
+        at += written;
+    }
 
     /// <summary>The cookie, or null when it is absent or not one this engine can read (then paging falls back to page numbers).</summary>
     public static PagingCookie? TryParse(string? text, string primaryKey)
