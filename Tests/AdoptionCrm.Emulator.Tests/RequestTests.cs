@@ -56,6 +56,14 @@ public class RequestTests
         Assert.Equal("Ann", row["firstname"]);
         Assert.Equal("Globex", row["companyname"]);
         Assert.Equal("Ann Lee", row["fullname"]);
+
+        // The full name follows either name part when it is sent, and only then.
+        Service.Update(new Entity("lead", id) { ["lastname"] = "Smith" });
+        Assert.Equal("Ann Smith", Service.Retrieve("lead", id, new ColumnSet("fullname"))["fullname"]);
+        Service.Update(new Entity("lead", id) { ["firstname"] = null });
+        Assert.Equal("Smith", Service.Retrieve("lead", id, new ColumnSet("fullname"))["fullname"]);
+        Service.Update(new Entity("lead", id) { ["statecode"] = new OptionSetValue(0) });
+        Assert.Equal("Smith", Service.Retrieve("lead", id, new ColumnSet("fullname"))["fullname"]);
     }
 
     [Fact]

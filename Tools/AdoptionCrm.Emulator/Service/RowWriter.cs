@@ -80,7 +80,7 @@ internal sealed class RowWriter
         if (target.Contains("ownerid") && schema.HasColumn("owningbusinessunit"))
             Set(schema, values, "owningbusinessunit", new StoredReference("businessunit", OwnerBusinessUnit(scope, (StoredReference)values[schema.OrdinalOf("ownerid")]!)));
         ResolveStateStatus(schema, values, target.Contains("statecode") && !target.Contains("statuscode"));
-        ComputeFullName(schema, values);
+        ComputeFullName(schema, values, target);
         var version = Store.NextVersion();
         Set(schema, values, "versionnumber", version);
         target.Id = id;
@@ -131,19 +131,29 @@ internal sealed class RowWriter
         var statusOrdinal = schema.OrdinalOf("statuscode");
         var state = values[stateOrdinal] as int? ?? schema.StateColumn.Options[0].Value;
         var status = stateSentWithoutStatus ? null : values[statusOrdinal] as int?;
+        // Loops rather than First with a lambda: every write of a table with a state comes here.
         var statusOptions = schema.StatusColumn.Options;
-        status ??= statusOptions.First(o => o.State == state).Value;
-        if (statusOptions.First(o => o.Value == status).State != state)
+        if (status == null)
+            foreach (var option in statusOptions)
+                if (option.State == state) { status = option.Value; break; }
+        OptionDefinition? chosen = null;
+        foreach (var option in statusOptions)
+            if (option.Value == status) { chosen = option; break; }
+        if (chosen == null) throw new InvalidOperationException($"No status option {status} on {schema.LogicalName}.");
+        if (chosen.State != state)
             throw Faults.Create(ErrorCodes.InvalidStateStatus,
                 $"{status} is not a valid status code for state code {schema.LogicalName}State.{state} on {schema.LogicalName}.");
-        values[stateOrdinal] = state;
-        values[statusOrdinal] = status;
+        // The stored values are boxed: keep the boxes already there when they hold the same numbers.
+        if (values[stateOrdinal] is not int storedState || storedState != state) values[stateOrdinal] = state;
+        if (values[statusOrdinal] is not int storedStatus || storedStatus != status) values[statusOrdinal] = status;
     }
 
-    // fullname is computed by the platform from first and last name (read-only to callers).
-    private static void ComputeFullName(TableSchema schema, object?[] values)
+    // fullname is computed by the platform from first and last name (read-only to callers); an update that sends
+    // neither leaves it as it is.
+    private static void ComputeFullName(TableSchema schema, object?[] values, Entity? update = null)
     {
         if (!schema.TryGetOrdinal("fullname", out var full) || !schema.TryGetOrdinal("firstname", out var first) || !schema.TryGetOrdinal("lastname", out var last)) return;
+        if (update != null && !update.Contains("firstname") && !update.Contains("lastname")) return;
         var name = $"{values[first]} {values[last]}".Trim();
         values[full] = name.Length == 0 ? null : name;
     }
