@@ -30,19 +30,38 @@ public static class PayloadSize
         Money or decimal or double or long or DateTime => 8,
         bool => 1,
         AliasedValue a => Of(a.Value),
-        EntityCollection c => c.Entities.Sum(Of),
+        EntityCollection c => OfAll(c.Entities),
         EntityReferenceCollection rc => 16L * rc.Count,
         byte[] bytes => bytes.Length,
         _ => 8,
     };
 
     /// <summary>Entities a request sends: its Target, or those of a CreateMultiple/UpdateMultiple collection.</summary>
-    public static long Sent(OrganizationRequest? request) =>
-        request == null ? 0 : request.Parameters.Values.Sum(v => v is Entity or EntityCollection ? Of(v) : 0);
+    public static long Sent(OrganizationRequest? request) => request == null ? 0 : OfEntities(request.Parameters);
 
     /// <summary>Entities a response hands back (Retrieve's Entity, RetrieveMultiple's EntityCollection).</summary>
-    public static long Received(OrganizationResponse? response) =>
-        response == null ? 0 : response.Results.Values.Sum(v => v is Entity or EntityCollection ? Of(v) : 0);
+    public static long Received(OrganizationResponse? response) => response == null ? 0 : OfEntities(response.Results);
 
-    public static long Of(EntityImageCollection images) => images.Values.Sum(Of);
+    public static long Of(EntityImageCollection images)
+    {
+        long size = 0;
+        foreach (var pair in images) size += Of(pair.Value);
+        return size;
+    }
+
+    // Loops rather than LINQ sums: every service call a step makes is measured.
+    private static long OfEntities(ParameterCollection parameters)
+    {
+        long size = 0;
+        foreach (var pair in parameters)
+            if (pair.Value is Entity or EntityCollection) size += Of(pair.Value);
+        return size;
+    }
+
+    private static long OfAll(DataCollection<Entity> entities)
+    {
+        long size = 0;
+        for (var i = 0; i < entities.Count; i++) size += Of(entities[i]);
+        return size;
+    }
 }
