@@ -40,19 +40,15 @@ namespace AdoptionCrm.Plugins.Handover
             }
         }
 
-        /// <summary>
-        /// The row of <paramref name="table"/> and <paramref name="id"/> with the columns of the pairs whose key starts with
-        /// <paramref name="prefix"/> (the rest are skipped); null if one of its values is unreadable.
-        /// </summary>
-        public static Entity Read(string table, Guid id, IEnumerable<KeyValuePair<string, string>> pairs, string prefix)
+        /// <summary>The row of <paramref name="table"/> and <paramref name="id"/> with these (column, typed value) pairs; null if a value is unreadable.</summary>
+        public static Entity Read(string table, Guid id, IEnumerable<KeyValuePair<string, string>> columns)
         {
             var row = new Entity(table, id);
-            foreach (var pair in pairs)
+            foreach (var pair in columns)
             {
-                if (pair.Key.Length <= prefix.Length || !pair.Key.StartsWith(prefix, StringComparison.Ordinal)) continue;
                 object value;
                 if (!TryValue(pair.Value, out value)) return null;
-                row[pair.Key.Substring(prefix.Length)] = value;
+                row[pair.Key] = value;
             }
             return row;
         }

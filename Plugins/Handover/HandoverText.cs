@@ -52,24 +52,28 @@ namespace AdoptionCrm.Plugins.Handover
             return Join(pairs);
         }
 
-        private static CompanyRequest ReadCompany(Dictionary<string, string> map)
+        private static CompanyRequest ReadCompany(PairText map)
         {
             if (map == null) return null;
-            string kind = Get(map, KindKey);
+            string kind = map.Get(KindKey);
             if (kind != RebuildKind && kind != RecomputeKind && kind != PersonKind) return null;
             var r = new CompanyRequest { Kind = kind == RebuildKind ? CompanyRequestKind.Rebuild : kind == RecomputeKind ? CompanyRequestKind.Recompute : CompanyRequestKind.Person };
-            r.Domain = Get(map, DomainKey);
-            r.Email = Get(map, EmailKey);
+            r.Domain = map.Get(DomainKey);
+            r.Email = map.Get(EmailKey);
             Guid id;
-            if (Get(map, LeadKey) != null) { if (!Guid.TryParseExact(Get(map, LeadKey), "N", out id)) return null; r.LeadId = id; }
-            if (Get(map, EntryKey) != null)
+            string lead = map.Get(LeadKey);
+            if (lead != null) { if (!Guid.TryParseExact(lead, "N", out id)) return null; r.LeadId = id; }
+            string entry = map.Get(EntryKey);
+            if (entry != null)
             {
-                var list = SignupList.Parse(Get(map, EntryKey));
+                var list = SignupList.Parse(entry);
                 if (list.Count != 1) return null;
                 r.Entry = list.Entries.First();
             }
-            if (Get(map, AccountKey) != null) { if (!Guid.TryParseExact(Get(map, AccountKey), "N", out id)) return null; r.LinkedAccountId = id; }
-            if (Get(map, SettingsKey) != null) { r.Settings = SettingsText.Read(Get(map, SettingsKey)); if (r.Settings == null) return null; }
+            string account = map.Get(AccountKey);
+            if (account != null) { if (!Guid.TryParseExact(account, "N", out id)) return null; r.LinkedAccountId = id; }
+            string settings = map.Get(SettingsKey);
+            if (settings != null) { r.Settings = SettingsText.Read(settings); if (r.Settings == null) return null; }
             r.RequestedOnUtc = At(map);
             if (r.Kind == CompanyRequestKind.Person && (string.IsNullOrEmpty(r.Email) || r.LeadId == Guid.Empty)) return null;
             return r;
@@ -90,10 +94,11 @@ namespace AdoptionCrm.Plugins.Handover
         {
             var map = Split(text);
             if (map == null) return null;
-            string kind = Get(map, KindKey);
+            string kind = map.Get(KindKey);
             if (kind != RebuildKind && kind != AccountDeltaKind) return null;
-            var r = new AccountRequest { Rebuild = kind == RebuildKind, Delta = DayBuckets.Parse(Get(map, DeltaKey)), RequestedOnUtc = At(map) };
-            if (Get(map, SettingsKey) != null) { r.Settings = SettingsText.Read(Get(map, SettingsKey)); if (r.Settings == null) return null; }
+            var r = new AccountRequest { Rebuild = kind == RebuildKind, Delta = DayBuckets.Parse(map.Get(DeltaKey)), RequestedOnUtc = At(map) };
+            string settings = map.Get(SettingsKey);
+            if (settings != null) { r.Settings = SettingsText.Read(settings); if (r.Settings == null) return null; }
             return r;
         }
 
@@ -132,54 +137,58 @@ namespace AdoptionCrm.Plugins.Handover
         public static PendingChange ReadPending(string text)
         {
             var map = Split(text);
-            var kind = map == null ? null : Get(map, KindKey);
+            var kind = map == null ? null : map.Get(KindKey);
             if (kind == PlanKind || kind == NestedPlanKind)
             {
-                var plan = ReadPlan(map);
+                var plan = kind == PlanKind ? ReadPlan(map) : null;
                 return plan == null ? PendingChange.UnreadablePlan : new PendingChange(plan, null, false);
             }
             return new PendingChange(null, ReadCompany(map), false);
         }
 
         // The plan a company Update carries, or null when the text is not a plan of this format or is damaged (CompanyUpdate is null: it is the Update).
-        private static SignupPlan ReadPlan(Dictionary<string, string> map)
+        private static SignupPlan ReadPlan(PairText map)
         {
-            if (map == null || Get(map, KindKey) != PlanKind) return null;
             Guid id;
             AdopterWrite adopter = AdopterWrite.None;
-            if (Get(map, AdopterOpKey) != null)
+            string adopterOp = map.Get(AdopterOpKey);
+            if (adopterOp != null)
             {
                 int op;
-                if (!int.TryParse(Get(map, AdopterOpKey), NumberStyles.Integer, CultureInfo.InvariantCulture, out op) || op < 1 || op > 3) return null;
-                if (!Guid.TryParseExact(Get(map, AdopterIdKey) ?? "", "N", out id)) return null;
-                var row = EntityText.Read(AdopterColumns.EntityName, id, map, AdopterColumnPrefix);
+                if (!int.TryParse(adopterOp, NumberStyles.Integer, CultureInfo.InvariantCulture, out op) || op < 1 || op > 3) return null;
+                if (!Guid.TryParseExact(map.Get(AdopterIdKey) ?? "", "N", out id)) return null;
+                var row = EntityText.Read(AdopterColumns.EntityName, id, map.After(AdopterColumnPrefix));
                 if (row == null) return null;
                 adopter = new AdopterWrite((AdopterWriteKind)op, row);
             }
             Guid? accountId = null;
-            if (Get(map, AccountKey) != null) { if (!Guid.TryParseExact(Get(map, AccountKey), "N", out id)) return null; accountId = id; }
+            string account = map.Get(AccountKey);
+            if (account != null) { if (!Guid.TryParseExact(account, "N", out id)) return null; accountId = id; }
             Entity accountUpdate = null;
             AccountRequest accountRequest = null;
             // Read before the checks below (a row with an unreadable value is refused whatever else the plan holds); its id is set once known.
-            var accountColumns = EntityText.Read(AccountColumns.EntityName, Guid.Empty, map, AccountColumnPrefix);
+            var accountColumns = EntityText.Read(AccountColumns.EntityName, Guid.Empty, map.After(AccountColumnPrefix));
             if (accountColumns == null) return null;
-            if (Get(map, AccountVersionKey) != null)
+            string accountVersion = map.Get(AccountVersionKey);
+            string accountRequestText = accountVersion == null ? map.Get(AccountRequestKey) : null;
+            if (accountVersion != null)
             {
                 // An account's planned change always has columns (its scored-on date at least).
-                if (accountId == null || Get(map, AccountVersionKey).Length == 0 || accountColumns.Attributes.Count == 0) return null;
+                if (accountId == null || accountVersion.Length == 0 || accountColumns.Attributes.Count == 0) return null;
                 accountUpdate = accountColumns;
                 accountUpdate.Id = accountId.Value;
-                accountUpdate.RowVersion = Get(map, AccountVersionKey);
+                accountUpdate.RowVersion = accountVersion;
             }
             else if (accountColumns.Attributes.Count > 0) return null;   // account columns without the version they were computed against
-            else if (Get(map, AccountRequestKey) != null)
+            else if (accountRequestText != null)
             {
-                accountRequest = ReadAccount(Get(map, AccountRequestKey));
+                accountRequest = ReadAccount(accountRequestText);
                 if (accountId == null || accountRequest == null) return null;
             }
             var uncountDays = new List<DateTime>();
-            if (Get(map, UncountDaysKey) != null)
-                foreach (var ticks in Get(map, UncountDaysKey).Split(DaySeparator))
+            string uncount = map.Get(UncountDaysKey);
+            if (uncount != null)
+                foreach (var ticks in uncount.Split(DaySeparator))
                 {
                     DateTime day;
                     if (!TryUtcTicks(ticks, out day)) return null;
@@ -195,10 +204,10 @@ namespace AdoptionCrm.Plugins.Handover
             return list.ToString();
         }
 
-        private static DateTime At(Dictionary<string, string> map)
+        private static DateTime At(PairText map)
         {
             DateTime at;
-            return TryUtcTicks(Get(map, AtKey), out at) ? at : default(DateTime);
+            return TryUtcTicks(map.Get(AtKey), out at) ? at : default(DateTime);
         }
 
         // A UTC time written as its ticks; false when the text is not such a number.
@@ -228,33 +237,6 @@ namespace AdoptionCrm.Plugins.Handover
             text.Append(key).Append(Equal).Append(SeparatorEscape.Escape(value, PairSeparator, Equal));
         }
 
-        // Read with IndexOf rather than Split, and a value is unescaped only when it holds an escape: a hand-over is
-        // read on every signup, and a plan holds some thirty pairs.
-        private static Dictionary<string, string> Split(string text)
-        {
-            if (string.IsNullOrEmpty(text)) return null;
-            // Sized up front: a plan has some thirty pairs, and growing the map rehashes every key at each step.
-            var pairs = 1;
-            for (var at = text.IndexOf(PairSeparator); at >= 0; at = text.IndexOf(PairSeparator, at + 1)) pairs++;
-            var map = new Dictionary<string, string>(pairs, StringComparer.Ordinal);
-            var start = 0;
-            while (true)
-            {
-                var end = text.IndexOf(PairSeparator, start);
-                if (end < 0) end = text.Length;
-                int eq = text.IndexOf(Equal, start, end - start);
-                if (eq <= start) return null;
-                var value = text.Substring(eq + 1, end - eq - 1);
-                map[text.Substring(start, eq - start)] = SeparatorEscape.Unescape(value);
-                if (end == text.Length) return map;
-                start = end + 1;
-            }
-        }
-
-        private static string Get(Dictionary<string, string> map, string key)
-        {
-            string value;
-            return map.TryGetValue(key, out value) ? value : null;
-        }
+        private static PairText Split(string text) => PairText.Read(text, PairSeparator, Equal);
     }
 }
