@@ -8,7 +8,7 @@ namespace AdoptionCrm.Plugins.Handover
     /// The "key=value" pairs of a hand-over text (HandoverText), found with one pass and read in place: a key is
     /// compared where it stands, and only a value asked for becomes a string (unescaped when it holds an escape).
     /// A hand-over is read on every signup and a plan holds some thirty pairs, most of them read once.
-    /// As a dictionary would, a key given twice reads as its last value.
+    /// As a dictionary would, a key given twice reads as its last value, in Get and in After alike.
     /// </summary>
     public sealed class PairText
     {
@@ -56,17 +56,29 @@ namespace AdoptionCrm.Plugins.Handover
 
         public bool Has(string key) => IndexOf(key) >= 0;
 
-        /// <summary>The pairs whose key is <paramref name="prefix"/> and more, as (the rest of the key, value), in text order.</summary>
+        /// <summary>The pairs whose key is <paramref name="prefix"/> and more, as (the rest of the key, value), in text order; a repeated key once, with its last value.</summary>
         public List<KeyValuePair<string, string>> After(string prefix)
         {
             var found = new List<KeyValuePair<string, string>>();
             for (var i = 0; i < Count; i++)
             {
                 int start = _bounds[i * 3], length = _bounds[i * 3 + 1] - start;
-                if (length <= prefix.Length || string.CompareOrdinal(_text, start, prefix, 0, prefix.Length) != 0) continue;
+                if (length <= prefix.Length || string.CompareOrdinal(_text, start, prefix, 0, prefix.Length) != 0 || Later(i)) continue;
                 found.Add(new KeyValuePair<string, string>(_text.Substring(start + prefix.Length, length - prefix.Length), Value(i)));
             }
             return found;
+        }
+
+        // Whether a later pair has pair i's key (then that one stands for it).
+        private bool Later(int i)
+        {
+            int start = _bounds[i * 3], length = _bounds[i * 3 + 1] - start;
+            for (var j = i + 1; j < Count; j++)
+            {
+                int other = _bounds[j * 3];
+                if (_bounds[j * 3 + 1] - other == length && string.CompareOrdinal(_text, start, _text, other, length) == 0) return true;
+            }
+            return false;
         }
 
         private int IndexOf(string key)

@@ -8,8 +8,9 @@ namespace Microsoft.Xrm.Sdk
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
         private readonly IDictionary<TKey, TValue> _items;
-        // The same dictionary typed as the class when it is one (every collection here makes one): the reads and writes
-        // every attribute access goes through are then direct calls, not interface dispatch.
+        // The same dictionary typed as the class when it is exactly one (every collection here makes one): the reads and
+        // writes every attribute access goes through are then direct calls, not interface dispatch. A caller's other
+        // dictionary, a subclass too (it may re-implement the interface), is always used through the interface.
         private readonly Dictionary<TKey, TValue> _dictionary;
 
         protected DataCollection() { _items = _dictionary = new Dictionary<TKey, TValue>(); }
@@ -17,7 +18,7 @@ namespace Microsoft.Xrm.Sdk
         protected DataCollection(IDictionary<TKey, TValue> dictionary)
         {
             _items = dictionary;
-            _dictionary = dictionary as Dictionary<TKey, TValue>;
+            _dictionary = dictionary != null && dictionary.GetType() == typeof(Dictionary<TKey, TValue>) ? (Dictionary<TKey, TValue>)dictionary : null;
         }
 
         public TValue this[TKey key]

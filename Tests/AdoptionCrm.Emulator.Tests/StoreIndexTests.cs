@@ -152,6 +152,24 @@ public class StoreIndexTests
     }
 
     [Fact]
+    public void A_parent_without_linked_rows_reads_none_even_when_the_link_criterion_names_one_row()
+    {
+        // C has no leads: its join-column count (0) beats the criterion's one row, so nothing but C is read.
+        var (org, _, _, c) = Seed(perAccount: 3, onC: 0);
+        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+        query.Criteria.AddCondition("accountid", ConditionOperator.Equal, c);
+        var lead = query.AddLink("lead", "accountid", "parentaccountid", JoinOperator.LeftOuter);
+        lead.EntityAlias = "lead";
+        lead.Columns.AddColumns("lastname");
+        lead.LinkCriteria.AddCondition("emailaddress1", ConditionOperator.Equal, "p1@a.test");
+
+        var (call, rows) = FromPlugin(org, query);
+
+        Assert.False(Assert.Single(rows.Entities).Contains("lead.lastname"));
+        Assert.Equal(1L, call.RowsExamined);
+    }
+
+    [Fact]
     public void Index_read_in_a_transaction_sees_a_row_it_moved_onto_the_sought_value()
     {
         var (org, a, b, _) = Seed(perAccount: 2, onC: 0);

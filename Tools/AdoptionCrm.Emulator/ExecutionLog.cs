@@ -5,23 +5,18 @@ public sealed record ExecutionLogEntry(
     string Plugin, string Message, string Table, int Stage, int Depth, int Mode,
     string Outcome, string TraceText, string? Error, DateTime AtUtc)
 {
-    // A step's trace is made into a string only when read: a long replay clears the log without reading it.
-    private readonly Pipeline.CapturingTracingService? _trace;
-    private readonly string _traceText = TraceText;
-
+    // Built from the step's tracing service when the step ends: sealed, so lines traced after it change nothing, and
+    // only the text is kept (not the service's builder, which is sized for a long trace).
     internal ExecutionLogEntry(string plugin, string message, string table, int stage, int depth, int mode,
         string outcome, Pipeline.CapturingTracingService trace, string? error, DateTime atUtc)
-        : this(plugin, message, table, stage, depth, mode, outcome, "", error, atUtc)
+        : this(plugin, message, table, stage, depth, mode, outcome, Sealed(trace), error, atUtc)
     {
-        trace.Seal();
-        _trace = trace;
     }
 
-    /// <summary>What the step traced while it ran.</summary>
-    public string TraceText
+    private static string Sealed(Pipeline.CapturingTracingService trace)
     {
-        get => _trace?.Text ?? _traceText;
-        init { _traceText = value; _trace = null; }
+        trace.Seal();
+        return trace.Text;
     }
 
     /// <summary>Bytes of the pre- and post-images the step was handed (what the platform ships into the sandbox with it; see <see cref="PayloadSize"/>).</summary>

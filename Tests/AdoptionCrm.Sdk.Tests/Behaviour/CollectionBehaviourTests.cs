@@ -38,7 +38,7 @@ public class CollectionBehaviourTests
     [Fact]
     public void A_collection_over_a_caller_dictionary_reads_and_writes_through_it()
     {
-        // ParameterCollection(IDictionary) keeps the caller's dictionary, whatever its kind: every member acts on it.
+        // ParameterCollection(IDictionary) keeps the caller's dictionary, a SortedDictionary here: every member acts on it.
         var backing = new SortedDictionary<string, object>(StringComparer.Ordinal) { ["b"] = 2 };
         var parameters = new ParameterCollection(backing);
         parameters["a"] = 1;
@@ -51,5 +51,24 @@ public class CollectionBehaviourTests
         Assert.False(backing.ContainsKey("b"));
         Assert.Equal(new[] { "a", "c" }, parameters.Select(p => p.Key));
         Assert.Equal(2, parameters.Count);
+    }
+
+    [Fact]
+    public void A_caller_dictionary_subclass_is_used_through_the_interface_it_re_implements()
+    {
+        var backing = new CountingDictionary();
+        var parameters = new ParameterCollection(backing);
+        parameters["a"] = 1;
+        parameters.Add("b", 2);
+        Assert.True(parameters.TryGetValue("a", out _));
+        Assert.Equal(3, backing.Calls);
+    }
+
+    private sealed class CountingDictionary : Dictionary<string, object>, IDictionary<string, object>
+    {
+        public int Calls { get; private set; }
+        object IDictionary<string, object>.this[string key] { get => this[key]; set { Calls++; this[key] = value; } }
+        void IDictionary<string, object>.Add(string key, object value) { Calls++; Add(key, value); }
+        bool IDictionary<string, object>.TryGetValue(string key, out object value) { Calls++; return TryGetValue(key, out value!); }
     }
 }

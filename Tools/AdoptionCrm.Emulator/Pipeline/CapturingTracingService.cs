@@ -29,6 +29,6 @@ internal sealed class CapturingTracingService : ITracingService
     /// <summary>The text traced so far, made into a string once for all readers until the next line.</summary>
     public string Text { get { lock (_text) return _written ??= _text.ToString(); } }
 
-    /// <summary>Ends the step's trace: later lines are not kept, and the text is read only if someone asks for it.</summary>
+    /// <summary>Ends the step's trace: later lines are not kept.</summary>
     public void Seal() { lock (_text) _sealed = true; }
 }

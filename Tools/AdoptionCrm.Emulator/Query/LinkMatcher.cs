@@ -44,9 +44,9 @@ internal sealed class LinkMatcher
         {
             if (_criteriaHash is null)
             {
-                // A criterion that finds at most one row (an id) is read once for every parent: no join-column count can
-                // make that the larger read, so the count is not taken.
-                var joinRows = _indexed == false || criteria.Rows <= 1 ? null : _source.LookupCount(Table, _link.LinkedColumn.LogicalName, new[] { key });
+                // A criterion that finds no row reads nothing: no join-column count can make that the larger read, so the
+                // count is not taken.
+                var joinRows = _indexed == false || criteria.Rows == 0 ? null : _source.LookupCount(Table, _link.LinkedColumn.LogicalName, new[] { key });
                 if (joinRows is null || joinRows > criteria.Rows)
                     _criteriaHash = BuildHash(_source.LookupAny(Table, criteria.Seek.Column, criteria.Seek.Keys, _columns) ?? _source.Scan(Table, _columns));
             }
