@@ -48,6 +48,18 @@ public class StoreIndexTests
 
     private static QueryExpression Leads() => new("lead") { ColumnSet = new ColumnSet("lastname") };
 
+    /// <summary>The account, left-outer linked (as <paramref name="alias"/>) to its leads with the email <paramref name="email"/>.</summary>
+    private static QueryExpression AccountWithLeadsEmailed(Guid account, string alias, string email)
+    {
+        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
+        query.Criteria.AddCondition("accountid", ConditionOperator.Equal, account);
+        var leads = query.AddLink("lead", "accountid", "parentaccountid", JoinOperator.LeftOuter);
+        leads.EntityAlias = alias;
+        leads.Columns.AddColumns("lastname");
+        leads.LinkCriteria.AddCondition("emailaddress1", ConditionOperator.Equal, email);
+        return query;
+    }
+
     [Fact]
     public void In_on_a_lookup_column_examines_only_the_rows_of_the_listed_accounts()
     {
@@ -104,14 +116,8 @@ public class StoreIndexTests
     public void Link_criteria_on_an_indexed_column_read_that_index_instead_of_the_accounts_leads()
     {
         var (org, _, _, c) = Seed(perAccount: 3, onC: 200);
-        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
-        query.Criteria.AddCondition("accountid", ConditionOperator.Equal, c);
-        var earlier = query.AddLink("lead", "accountid", "parentaccountid", JoinOperator.LeftOuter);
-        earlier.EntityAlias = "earlier";
-        earlier.Columns.AddColumns("lastname");
-        earlier.LinkCriteria.AddCondition("emailaddress1", ConditionOperator.Equal, "p150@c.test");
 
-        var (call, rows) = FromPlugin(org, query);
+        var (call, rows) = FromPlugin(org, AccountWithLeadsEmailed(c, "earlier", "p150@c.test"));
 
         Assert.Equal("C150", ((AliasedValue)Assert.Single(rows.Entities)["earlier.lastname"]).Value);
         Assert.Equal(2L, call.RowsExamined); // the account and one lead, not the account's 200 leads
@@ -156,14 +162,8 @@ public class StoreIndexTests
     {
         // C has no leads: its join-column count (0) beats the criterion's one row, so nothing but C is read.
         var (org, _, _, c) = Seed(perAccount: 3, onC: 0);
-        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("name") };
-        query.Criteria.AddCondition("accountid", ConditionOperator.Equal, c);
-        var lead = query.AddLink("lead", "accountid", "parentaccountid", JoinOperator.LeftOuter);
-        lead.EntityAlias = "lead";
-        lead.Columns.AddColumns("lastname");
-        lead.LinkCriteria.AddCondition("emailaddress1", ConditionOperator.Equal, "p1@a.test");
 
-        var (call, rows) = FromPlugin(org, query);
+        var (call, rows) = FromPlugin(org, AccountWithLeadsEmailed(c, "lead", "p1@a.test"));
 
         Assert.False(Assert.Single(rows.Entities).Contains("lead.lastname"));
         Assert.Equal(1L, call.RowsExamined);
